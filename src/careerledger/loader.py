@@ -1,0 +1,154 @@
+"""Load: a ledger file and its includes -> one Ledger.
+
+Includes are flattened depth first where they stand, options are resolved
+with their defaults, entries are sorted by date (file order kept for the
+same date), and the whole ledger is validated. Nothing is raised for bad
+input: every problem lands in Ledger.problems.
+"""
+
+import glob
+import os
+from typing import NamedTuple
+
+from . import options as opts
+from .entries import Loc, sort_key
+from .parser import Include, Option, parse
+from .problems import Problem, did_you_mean
+
+
+class Ledger(NamedTuple):
+    entries: tuple  # sorted by date, stable in file order
+    options: opts.Options
+    problems: tuple  # Problem, in file and line order
+    files: tuple  # every file read, the root first
+    sources: dict  # file -> its text, for showing the lines problems point at
+
+
+def load(path, *, as_of=None):
+    """Load the ledger at `path`. `as_of` is accepted for symmetry with the reports;
+    loading and validation do not depend on it."""
+    loader = _Loader()
+    loader.read_file(os.fspath(path), None, ())
+    return loader.ledger()
+
+
+def load_string(text, filename="<string>"):
+    loader = _Loader()
+    loader.read_text(text, filename, ())
+    return loader.ledger()
+
+
+class _Loader:
+    def __init__(self):
+        self.items = []
+        self.problems = []
+        self.files = []
+        self.sources = {}
+        self.seen = set()  # real paths already read
+
+    def read_file(self, path, loc, chain):
+        """Read one file; `loc` is the include line that named it (None for the root)."""
+        key = os.path.realpath(path)
+        if key in chain:
+            names = " -> ".join(os.path.relpath(p) for p in (*chain, key)[chain.index(key):])
+            self.problems.append(Problem(
+                loc, "E304", f"include cycle: {names}", "a file may not include itself, directly or through others",
+            ))
+            return
+        if key in self.seen:
+            return  # included twice along different paths: read once
+        try:
+            data = open(path, "rb").read()
+        except OSError as e:
+            where = loc or Loc(path, 1, 1)
+            self.problems.append(Problem(where, "E002", f"cannot read {path}: {e.strerror}"))
+            return
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as e:
+            line = data.count(b"\n", 0, e.start) + 1
+            col = e.start - (data.rfind(b"\n", 0, e.start) + 1) + 1
+            self.seen.add(key)
+            self.sources[path] = data.decode("utf-8", "replace")
+            self.files.append(path)
+            self.problems.append(Problem(
+                Loc(path, line, col), "E001",
+                f"not valid UTF-8: byte 0x{data[e.start]:02x} at offset {e.start}",
+                "save the file as UTF-8 (most editors: 'Save with encoding')",
+            ))
+            return
+        self.seen.add(key)
+        self.read_text(text, path, (*chain, key))
+
+    def read_text(self, text, path, chain):
+        self.sources[path] = text
+        self.files.append(path)
+        items, problems = parse(text, path)
+        self.problems.extend(problems)
+        base = os.path.dirname(path)
+        for item in items:
+            if type(item) is Include:
+                self.include(item, base, chain)
+            else:
+                self.items.append(item)
+
+    def include(self, item, base, chain):
+        pattern = os.path.join(base, item.path)
+        if glob.has_magic(item.path):
+            paths = sorted(glob.glob(pattern))
+            if not paths:
+                self.problems.append(Problem(
+                    item.loc, "E303", f"include \"{item.path}\" matches no file", None, len(item.path) + 2,
+                ))
+        else:
+            paths = [pattern]
+            if not os.path.isfile(pattern):
+                what = "is a directory" if os.path.isdir(pattern) else "does not exist"
+                self.problems.append(Problem(
+                    item.loc, "E303", f"included file {pattern} {what}",
+                    "include paths are relative to the file that includes them", len(item.path) + 2,
+                ))
+                return
+        for path in paths:
+            self.read_file(path, item.loc, chain)
+
+    def ledger(self):
+        from .validate import validate
+
+        entries = []
+        values = {}
+        where = {}
+        for item in self.items:
+            if type(item) is not Option:
+                entries.append(item)
+                continue
+            if item.key not in opts.SPECS:
+                self.problems.append(Problem(
+                    item.loc._replace(col=8), "E301", f"unknown option '{item.key}'",
+                    did_you_mean(item.key, opts.SPECS), len(item.key) + 2,
+                ))
+                continue
+            if item.key in where:
+                first = where[item.key]
+                self.problems.append(Problem(
+                    item.loc, "E302", f"option '{item.key}' is set twice",
+                    f"it was first set at {first.file}:{first.line}; keep one", 6,
+                ))
+                continue
+            try:
+                field, value = opts.convert(item.key, item.value)
+            except ValueError as e:
+                self.problems.append(Problem(item.value_loc, "E302", str(e), None, len(item.value) + 2))
+                continue
+            where[item.key] = item.loc
+            values[field] = value
+        entries.sort(key=sort_key)
+        entries = tuple(entries)
+        problems = self.problems + validate(entries)
+        problems.sort(key=_problem_order(self.files))
+        return Ledger(entries, opts.Options(**values), tuple(problems), tuple(self.files), self.sources)
+
+
+def _problem_order(files):
+    rank = {f: i for i, f in enumerate(files)}
+    return lambda p: (rank.get(p.loc.file, len(rank)), p.loc.line, p.loc.col)

@@ -1,0 +1,70 @@
+"""Render problems for people (text), editors (json) and CI (github)."""
+
+import json
+
+
+def problems_text(problems, sources):
+    """One block per problem: `file:line:col: CODE message`, the line, a caret, a hint."""
+    out = []
+    lines = {}  # file -> its lines, split once
+    for p in problems:
+        loc = p.loc
+        out.append(f"{loc.file}:{loc.line}:{loc.col}: {p.code} {p.message}")
+        line = _source_line(sources, lines, loc)
+        if line is not None:
+            width = len(str(loc.line))
+            # Keep tabs in the padding so the caret sits under the column.
+            pad = "".join(c if c == "\t" else " " for c in line[: loc.col - 1])
+            length = max(1, min(p.length, len(line) - loc.col + 1))
+            out.append(f" {loc.line} | {line}")
+            out.append(f" {' ' * width} | {pad}{'^' * length}")
+        if p.hint:
+            out.append(f"  hint: {p.hint}")
+        out.append("")
+    return "\n".join(out) + "\n"
+
+
+def summary(problems):
+    errors = sum(1 for p in problems if p.severity == "error")
+    warnings = len(problems) - errors
+    parts = [_plural(errors, "error")]
+    if warnings:
+        parts.append(_plural(warnings, "warning"))
+    return ", ".join(parts)
+
+
+def problems_json(problems):
+    from .problems import CATALOGUE
+
+    return json.dumps(
+        [
+            {
+                "file": p.loc.file,
+                "line": p.loc.line,
+                "column": p.loc.col,
+                "length": p.length,
+                "code": p.code,
+                "name": CATALOGUE.get(p.code, ("", ""))[0],
+                "severity": p.severity,
+                "message": p.message,
+                "hint": p.hint,
+            }
+            for p in problems
+        ],
+        indent=2,
+        ensure_ascii=False,
+    )
+
+
+def _source_line(sources, cache, loc):
+    if loc.file not in cache:
+        text = sources.get(loc.file)
+        cache[loc.file] = text.lstrip("\ufeff").split("\n") if text is not None else []
+    lines = cache[loc.file]
+    if not 1 <= loc.line <= len(lines):
+        return None
+    return lines[loc.line - 1].rstrip("\r")
+
+
+def _plural(n, word):
+    return f"{n} {word}" + ("" if n == 1 else "s")

@@ -1,0 +1,91 @@
+"""Validate: consistency of the whole ledger, after sorting.
+
+Each check is a plain function `(entries) -> [Problem]`, listed in CHECKS.
+These are errors (the file contradicts itself); the softer warnings about the
+career itself live in careerledger.warnings.
+"""
+
+from .entries import Bet, Decision, Leave, Opportunity, Outcome, Role, keyword, name_of
+from .problems import Problem
+
+
+def validate(entries):
+    problems = []
+    for check in CHECKS:
+        problems.extend(check(entries))
+    return problems
+
+
+def check_outcomes(entries):
+    bets = {}
+    closed = {}
+    for e in entries:
+        if type(e) is Bet:
+            bets.setdefault(e.name, e)
+    for e in entries:
+        if type(e) is not Outcome:
+            continue
+        bet = bets.get(e.bet)
+        if bet is None:
+            yield _at(e, "E401", f"outcome for unknown bet \"{e.bet}\"",
+                      _near(e.bet, bets, 'open it first:   YYYY-MM-DD bet "name"'))
+        elif e.date < bet.date:
+            yield _at(e, "E403", f"outcome dated {e.date} is before its bet \"{e.bet}\" ({bet.date})",
+                      f"the bet opened at {bet.loc.file}:{bet.loc.line}")
+        elif e.bet in closed:
+            first = closed[e.bet]
+            yield _at(e, "E402", f"bet \"{e.bet}\" is closed twice",
+                      f"it was closed at {first.loc.file}:{first.loc.line}; record a pivot as a new bet")
+        else:
+            closed[e.bet] = e
+
+
+def check_leaves(entries):
+    current = None  # the main role held, or None after a leave
+    for e in entries:
+        t = type(e)
+        if t is Role and not e.side:
+            current = e
+        elif t is Leave:
+            if current is None:
+                yield _at(e, "E404", f"leave \"{e.title}\" with no current role", "a leave ends the current main role")
+            elif current.title != e.title:
+                yield _at(e, "E404", f"leave \"{e.title}\" does not match the current role",
+                          f"the current main role is \"{current.title}\" (line {current.loc.line})")
+                current = None
+            else:
+                current = None
+
+
+def check_decisions(entries):
+    offered = {e.name for e in entries if type(e) is Opportunity}
+    for e in entries:
+        if type(e) is Decision and e.opportunity not in offered:
+            yield _at(e, "E405", f"decision on unknown opportunity \"{e.opportunity}\"",
+                      _near(e.opportunity, offered, 'record it first:   YYYY-MM-DD opportunity "name"'))
+
+
+def check_duplicates(entries):
+    seen = {}
+    for e in entries:
+        key = (e.date, type(e), name_of(e))
+        first = seen.get(key)
+        if first is None:
+            seen[key] = e
+        else:
+            yield _at(e, "E406", f"duplicate {keyword(e)} on {e.date}: {name_of(e)!r}",
+                      f"the same entry is at {first.loc.file}:{first.loc.line}")
+
+
+CHECKS = (check_outcomes, check_leaves, check_decisions, check_duplicates)
+
+
+def _at(entry, code, message, hint=None):
+    return Problem(entry.loc, code, message, hint, 10)
+
+
+def _near(name, names, otherwise):
+    import difflib
+
+    close = difflib.get_close_matches(name, list(names), n=1)
+    return f"did you mean \"{close[0]}\"?" if close else otherwise
