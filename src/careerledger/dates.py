@@ -44,3 +44,81 @@ def add(day, duration, times=1):
     if unit == "w":
         return day + relativedelta(weeks=n)
     return day + relativedelta(days=n)
+
+
+# --- report periods ----------------------------------------------------------
+# hledger and klog users expect these: `2025`, `2025-Q2`, `2025-04`, `2025-W14`,
+# `2025-04-15`, `this-month`, `last-quarter`, `next-year`, and `A..B` ranges.
+# A period is a half-open span [begin, end).
+
+_PERIOD = re.compile(
+    r"(?P<year>\d{4})(?:-(?:Q(?P<q>[1-4])|W(?P<w>\d\d)|(?P<m>\d\d)(?:-(?P<d>\d\d))?))?",
+    re.I,
+)
+_RELATIVE = re.compile(r"(?P<when>this|last|next)-(?P<unit>week|month|quarter|year)")
+
+
+def period_span(text, as_of):
+    """A period as (begin, end), end excluded; raise ValueError saying what is allowed."""
+    from datetime import timedelta
+
+    text = text.strip().lower()
+    if ".." in text:
+        first, _, last = text.partition("..")
+        begin = period_span(first, as_of)[0] if first else None
+        end = period_span(last, as_of)[1] if last else None
+        if begin and end and end <= begin:
+            raise ValueError(f"period {text!r} ends before it begins")
+        return begin, end
+    if text in ("today", "yesterday"):
+        day = as_of - timedelta(days=1 if text == "yesterday" else 0)
+        return day, day + timedelta(days=1)
+    m = _RELATIVE.fullmatch(text)
+    if m:
+        begin, _ = unit_span(as_of, m["unit"])
+        step = {"this": 0, "last": -1, "next": 1}[m["when"]]
+        for _ in range(abs(step)):
+            begin = unit_span(begin - timedelta(days=1), m["unit"])[0] if step < 0 else unit_span(begin, m["unit"])[1]
+        return unit_span(begin, m["unit"])
+    m = _PERIOD.fullmatch(text)
+    if m:
+        year = int(m["year"])
+        try:
+            if m["q"]:
+                return unit_span(date(year, 3 * int(m["q"]) - 2, 1), "quarter")
+            if m["w"]:
+                return unit_span(date.fromisocalendar(year, int(m["w"]), 1), "week")
+            if m["d"]:
+                day = date(year, int(m["m"]), int(m["d"]))
+                return day, day + timedelta(days=1)
+            if m["m"]:
+                return unit_span(date(year, int(m["m"]), 1), "month")
+            return unit_span(date(year, 1, 1), "year")
+        except ValueError:
+            pass
+    raise ValueError(
+        f"{text!r} is not a period; use 2025, 2025-Q2, 2025-04, 2025-W14, 2025-04-15,"
+        " this-month, last-quarter, next-year (week, month, quarter, year) or A..B"
+    )
+
+
+def unit_span(day, unit):
+    """The calendar week (ISO, Monday first), month, quarter or year holding `day`."""
+    from datetime import timedelta
+
+    if unit == "week":
+        begin = day - timedelta(days=day.weekday())
+        return begin, begin + timedelta(days=7)
+    if unit == "month":
+        begin = day.replace(day=1)
+        return begin, _next_month(begin, 1)
+    if unit == "quarter":
+        begin = date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
+        return begin, _next_month(begin, 3)
+    begin = date(day.year, 1, 1)
+    return begin, date(day.year + 1, 1, 1)
+
+
+def _next_month(first, months):
+    n = first.month - 1 + months
+    return date(first.year + n // 12, n % 12 + 1, 1)
