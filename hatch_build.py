@@ -1,8 +1,11 @@
-"""Build hook: generate careerledger/_lalr.py from grammar/careerledger.lark.
+"""Build hook: put the grammar and the parser generated from it in the package.
 
 Lark's standalone generator writes the LALR tables and the small runtime they
-need into one module. Loading that is faster than importing lark and building
-the tables at every start, and it needs no cache file written anywhere.
+need into one module, careerledger/_lalr.py. Loading that is faster than
+importing lark and building the tables at every start, and it needs no cache
+file written anywhere. The grammar itself ships beside it, for reference.
+Both files are written into src/ (and ignored by git) so that an editable
+install has them too.
 """
 
 import io
@@ -21,6 +24,7 @@ class CustomBuildHook(BuildHookInterface):
         parser = Lark(grammar.read_text(encoding="utf-8"), parser="lalr", lexer="basic")
         out = io.StringIO()
         gen_standalone(parser, out=out)
-        target = root / "src" / "careerledger" / "_lalr.py"
-        header = f"# Generated from grammar/careerledger.lark by hatch_build.py. Do not edit.\n"
-        target.write_text(header + out.getvalue(), encoding="utf-8")
+        package = root / "src" / "careerledger"
+        header = "# Generated from grammar/careerledger.lark by hatch_build.py. Do not edit.\n"
+        (package / "_lalr.py").write_text(header + out.getvalue(), encoding="utf-8")
+        (package / "careerledger.lark").write_text(grammar.read_text(encoding="utf-8"), encoding="utf-8")

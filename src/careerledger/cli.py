@@ -37,34 +37,86 @@ def main():
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False))
 @click.option("--as-of", type=DATE, help="Take this day as today (default: today).")
 @click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-    help="text for people, json for editors and tools.",
+    "--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True,
+    help="text for people, json for editors, github for GitHub Actions annotations.",
 )
-def check(files, as_of, fmt):
-    """Check ledgers for errors; print nothing and exit 0 when they are right.
+@click.option("--select", multiple=True, metavar="CHECKS",
+              help="Run only these warnings (names or codes, comma-separated; repeatable).")
+@click.option("--ignore", multiple=True, metavar="CHECKS",
+              help="Skip these warnings (names or codes, comma-separated; repeatable).")
+@click.option("--strict", is_flag=True, help="Warnings fail the run too (exit 1).")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing; only the exit status tells.")
+@click.option("--root", "roots", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="A root ledger to check instead of any FILE it includes (repeatable; for hooks).")
+@click.option("--list-checks", is_flag=True, help="List every warning with its code and default, then exit.")
+def check(files, as_of, fmt, select, ignore, strict, quiet, roots, list_checks):
+    """Check ledgers for errors and career pitfalls.
 
+    Prints nothing and exits 0 when a ledger has no errors and no warnings.
     Each problem is shown as `file:line:col: CODE message` with the line and a
-    caret under the fault. Exit status: 0 no errors, 1 errors, 2 usage error.
+    caret under the fault. Errors (E…) mean the file is wrong; warnings (W…)
+    mean the career is drifting. Exit status: 0 no errors (warnings alone pass
+    unless --strict), 1 errors, 2 usage error.
 
     \b
-    Example:
-      careerledger check examples/jane.career
+    Examples:
+      careerledger check career.career
+      careerledger check --ignore home-stale --strict career.career
+      careerledger check --root career.career 2026.career   # as a pre-commit hook does
     """
-    from .loader import load
-    from .render import problems_json, problems_text, summary
+    from . import pitfalls
 
+    if list_checks:
+        from .render import checks_table
+
+        click.echo(checks_table(pitfalls.CHECKS))
+        return
+    if not files and not roots:
+        raise click.UsageError("Missing argument 'FILES...'.")
+    try:
+        pitfalls.enabled(select, ignore)  # unknown names are usage errors, before any work
+    except ValueError as e:
+        raise click.BadParameter(str(e), param_hint="--select/--ignore") from None
+
+    from datetime import date
+
+    from .loader import load
+    from .render import problems_github, problems_json, problems_text, summary
+
+    as_of = as_of or date.today()
     problems = []
     sources = {}
-    for path in files:
-        ledger = load(path, as_of=as_of)
+    for ledger in _ledgers(load, files, roots):
+        names = pitfalls.enabled(select, ignore, ledger.options.check_ignore)
         problems.extend(ledger.problems)
+        problems.extend(pitfalls.run(ledger, as_of, names))
         sources.update(ledger.sources)
-    if fmt == "json":
-        click.echo(problems_json(problems))
-    elif problems:
-        click.echo(problems_text(problems, sources), nl=False)
-        click.echo(summary(problems))
-    sys.exit(1 if any(p.severity == "error" for p in problems) else 0)
+    failed = any(p.severity == "error" or strict for p in problems)
+    if not quiet:
+        if fmt == "json":
+            click.echo(problems_json(problems))
+        elif fmt == "github":
+            if problems:
+                click.echo(problems_github(problems))
+        elif problems:
+            click.echo(problems_text(problems, sources), nl=False)
+            click.echo(summary(problems))
+    sys.exit(1 if failed else 0)
+
+
+def _ledgers(load, files, roots):
+    """Each root, then each FILE that no root reaches (checked on its own)."""
+    import os
+
+    reached = set()
+    for root in roots:
+        ledger = load(root)
+        reached.update(os.path.realpath(f) for f in ledger.files)
+        yield ledger
+    for path in files:
+        if os.path.realpath(path) not in reached:
+            reached.add(os.path.realpath(path))
+            yield load(path)

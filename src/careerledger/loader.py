@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from . import options as opts
 from .entries import Loc, sort_key
-from .parser import Include, Option, parse
+from .parser import Include, Option, Suppress, parse
 from .problems import Problem, did_you_mean
 
 
@@ -22,6 +22,7 @@ class Ledger(NamedTuple):
     problems: tuple  # Problem, in file and line order
     files: tuple  # every file read, the root first
     sources: dict  # file -> its text, for showing the lines problems point at
+    suppressed: dict  # (file, line) -> names of the checks an entry's comment turns off
 
 
 def load(path, *, as_of=None):
@@ -67,7 +68,8 @@ class _Loader:
             text = data.decode("utf-8")
         except UnicodeDecodeError as e:
             line = data.count(b"\n", 0, e.start) + 1
-            col = e.start - (data.rfind(b"\n", 0, e.start) + 1) + 1
+            # the column in characters, as every other column (bytes before it on the line decoded)
+            col = len(data[data.rfind(b"\n", 0, e.start) + 1 : e.start].decode("utf-8", "replace")) + 1
             self.seen.add(key)
             self.sources[path] = data.decode("utf-8", "replace")
             self.files.append(path)
@@ -95,7 +97,7 @@ class _Loader:
     def include(self, item, base, chain):
         pattern = os.path.join(base, item.path)
         if glob.has_magic(item.path):
-            paths = sorted(glob.glob(pattern))
+            paths = sorted(p for p in glob.glob(pattern, recursive=True) if not os.path.isdir(p))  # files only
             if not paths:
                 self.problems.append(Problem(
                     item.loc, "E303", f"include \"{item.path}\" matches no file", None, len(item.path) + 2,
@@ -118,13 +120,17 @@ class _Loader:
         entries = []
         values = {}
         where = {}
+        suppressed = {}
         for item in self.items:
+            if type(item) is Suppress:
+                self.suppress(item, suppressed)
+                continue
             if type(item) is not Option:
                 entries.append(item)
                 continue
             if item.key not in opts.SPECS:
                 self.problems.append(Problem(
-                    item.loc._replace(col=8), "E301", f"unknown option '{item.key}'",
+                    item.key_loc or item.loc._replace(col=8), "E301", f"unknown option '{item.key}'",
                     did_you_mean(item.key, opts.SPECS), len(item.key) + 2,
                 ))
                 continue
@@ -146,7 +152,19 @@ class _Loader:
         entries = tuple(entries)
         problems = self.problems + validate(entries)
         problems.sort(key=_problem_order(self.files))
-        return Ledger(entries, opts.Options(**values), tuple(problems), tuple(self.files), self.sources)
+        return Ledger(
+            entries, opts.Options(**values), tuple(problems), tuple(self.files), self.sources, suppressed,
+        )
+
+    def suppress(self, item, suppressed):
+        from .pitfalls import resolve
+
+        try:
+            names = resolve([item.names])
+        except ValueError as e:
+            self.problems.append(Problem(item.loc, "E306", str(e), None, len(item.names)))
+            return
+        suppressed[(item.loc.file, item.loc.line)] = names
 
 
 def _problem_order(files):

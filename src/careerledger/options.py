@@ -13,6 +13,7 @@ class Options(NamedTuple):
     swing_every: Duration = Duration(3, "y")
     phase_max: Duration = Duration(4, "y")
     home_every: Duration = Duration(3, "m")
+    check_ignore: frozenset = frozenset()  # names of pitfall checks off by default
 
 
 # key -> (field, kind, what a good value looks like)
@@ -22,6 +23,7 @@ SPECS = {
     "swing-every": ("swing_every", "duration", '"3y"'),
     "phase-max": ("phase_max", "duration", '"4y"'),
     "home-every": ("home_every", "duration", '"3m"'),
+    "check-ignore": ("check_ignore", "checks", '"early-ask,home-stale"'),
 }
 
 
@@ -30,6 +32,10 @@ def convert(key, value):
     field, kind, example = SPECS[key]
     if kind == "text":
         return field, value
+    if kind == "checks":
+        from .pitfalls import resolve  # raises ValueError naming an unknown check
+
+        return field, resolve([value])
     parsed = parse_date(value) if kind == "date" else parse_duration(value)
     if parsed is None:
         raise ValueError(f"option '{key}' takes a {kind}, such as {example}")

@@ -25,11 +25,19 @@ class Option(NamedTuple):
     key: str
     value: str
     value_loc: Loc
+    key_loc: Loc | None = None  # where the key's string starts (for E301)
 
 
 class Include(NamedTuple):
     loc: Loc
     path: str
+
+
+class Suppress(NamedTuple):
+    """`; careerledger: ignore NAME[,NAME]` on an entry's first line."""
+
+    loc: Loc  # the entry's line, and the column of the names
+    names: str
 
 
 # The inside of a line. Tokens are separated by white space; a bare token is
@@ -50,6 +58,7 @@ _TOKEN = re.compile(
     """,
     re.X,
 )
+_SUPPRESS = re.compile(r";\s*careerledger:\s*ignore\s+([^;]*)")
 _KEY = re.compile(r"[ \t]+([^\s:;\"]+)[ \t]*:")
 _ESCAPE = re.compile(r"\\(.)")
 _DATE_LIKE = re.compile(r"\d{2,4}[-/.]\d")
@@ -67,7 +76,7 @@ _DESCRIBE = {
 }
 _SHOWN = {
     "string": "a string", "date": "a date", "duration": "a duration", "number": "a number",
-    "tag": "a tag", "word": "the word", "bad": "",
+    "tag": "a tag", "word": "word", "bad": "",
 }
 
 
@@ -182,7 +191,9 @@ class _Builder:
         except _Bad as bad:
             self.problems.append(bad.problem)
             return
-        self.items.append(Option(Loc(self.file, line, 1), key, value, Loc(self.file, line, toks[2].col)))
+        self.items.append(Option(
+            Loc(self.file, line, 1), key, value, Loc(self.file, line, toks[2].col), Loc(self.file, line, toks[1].col),
+        ))
 
     def include(self, children):
         tok = children[0]
@@ -248,6 +259,11 @@ class _Builder:
             self.items.append(self._entry(line, text, metas))
         except _Bad as bad:
             self.problems.append(bad.problem)
+            return
+        if "careerledger:" in text:
+            m = _SUPPRESS.search(text)
+            if m:
+                self.items.append(Suppress(Loc(self.file, line, m.start(1) + 1), m[1].strip()))
 
     def _entry(self, line, text, metas):
         file = self.file

@@ -47,6 +47,7 @@ CATALOGUE = {
     "E303": ("missing-include", "an include that names no existing file"),
     "E304": ("include-cycle", "a file that includes itself, directly or through others"),
     "E305": ("bad-directive", "an option or include line of the wrong shape"),
+    "E306": ("unknown-check", "a `; careerledger: ignore` comment naming no check"),
     # consistency of the whole ledger
     "E401": ("unknown-bet", "an outcome for a bet that was never opened"),
     "E402": ("bet-closed-twice", "a second outcome for the same bet"),

@@ -34,7 +34,11 @@ def summary(problems):
 
 
 def problems_json(problems):
+    from .pitfalls import BY_KEY
     from .problems import CATALOGUE
+
+    def name(code):
+        return CATALOGUE[code][0] if code in CATALOGUE else BY_KEY[code].name
 
     return json.dumps(
         [
@@ -44,7 +48,7 @@ def problems_json(problems):
                 "column": p.loc.col,
                 "length": p.length,
                 "code": p.code,
-                "name": CATALOGUE.get(p.code, ("", ""))[0],
+                "name": name(p.code),
                 "severity": p.severity,
                 "message": p.message,
                 "hint": p.hint,
@@ -54,6 +58,31 @@ def problems_json(problems):
         indent=2,
         ensure_ascii=False,
     )
+
+
+def problems_github(problems):
+    """GitHub Actions workflow commands: one `::error` or `::warning` line each."""
+    lines = []
+    for p in problems:
+        level = "error" if p.severity == "error" else "warning"
+        props = f"file={_gh(p.loc.file, True)},line={p.loc.line},col={p.loc.col},title={_gh(p.code, True)}"
+        text = p.message + (f" (hint: {p.hint})" if p.hint else "")
+        lines.append(f"::{level} {props}::{_gh(text)}")
+    return "\n".join(lines)
+
+
+def _gh(text, prop=False):
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if prop:
+        text = text.replace(":", "%3A").replace(",", "%2C")
+    return text
+
+
+def checks_table(checks):
+    from tabulate import tabulate
+
+    rows = [(c.code, c.name, "on" if c.default else "off", c.summary) for c in checks]
+    return tabulate(rows, headers=("code", "name", "default", "fires when"), tablefmt="simple")
 
 
 def _source_line(sources, cache, loc):

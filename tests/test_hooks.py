@@ -1,0 +1,103 @@
+"""The pre-commit integrations, used as a person would: a temporary career
+repository, a good and a bad ledger, and real `git commit` / `pre-commit` runs."""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+GOOD = '2024-01-15 note "Started keeping a career ledger"\n'
+BAD = '2024-01-15 rol "Senior PM" at "Acme"\n  track: core\n  phase: impact\n'
+
+
+def run(args, cwd, env=None):
+    return subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, timeout=600)
+
+
+@pytest.fixture
+def career_repo(tmp_path):
+    repo = tmp_path / "career"
+    repo.mkdir()
+    for args in (
+        ["git", "init", "-q", "-b", "main"],
+        ["git", "config", "user.email", "jane@example.org"],
+        ["git", "config", "user.name", "Jane Doe"],
+        ["git", "config", "commit.gpgsign", "false"],
+    ):
+        assert run(args, repo).returncode == 0
+    return repo
+
+
+def hook_env(tmp_path):
+    # The installed careerledger first on PATH; pre-commit's cache inside tmp_path.
+    return {
+        **os.environ,
+        "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}",
+        "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
+    }
+
+
+def test_plain_git_hook_blocks_a_broken_ledger(career_repo, tmp_path):
+    hook = career_repo / ".git" / "hooks" / "pre-commit"
+    shutil.copy(PROJECT / "hooks" / "pre-commit", hook)
+    hook.chmod(0o755)
+    env = hook_env(tmp_path)
+
+    (career_repo / "career.career").write_text(BAD)
+    run(["git", "add", "career.career"], career_repo)
+    blocked = run(["git", "commit", "-q", "-m", "bad"], career_repo, env)
+    assert blocked.returncode != 0
+    assert "career.career:1:12: E104 unknown keyword 'rol'" in blocked.stdout + blocked.stderr
+
+    (career_repo / "career.career").write_text(GOOD)
+    run(["git", "add", "career.career"], career_repo)
+    passed = run(["git", "commit", "-q", "-m", "good"], career_repo, env)
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+
+
+def test_plain_git_hook_checks_an_included_file_within_its_root(career_repo, tmp_path):
+    hook = career_repo / ".git" / "hooks" / "pre-commit"
+    shutil.copy(PROJECT / "hooks" / "pre-commit", hook)
+    hook.chmod(0o755)
+    env = hook_env(tmp_path)
+    # Alone, 2024.career's leave has no role to end (E404); within its root it is right.
+    (career_repo / "career.career").write_text(
+        '2023-01-02 role "PM" at "Acme"\n  track: core\n  phase: learning\ninclude "2024.career"\n'
+    )
+    (career_repo / "2024.career").write_text('2024-06-01 leave "PM"\n')
+    run(["git", "config", "careerledger.root", "career.career"], career_repo)
+    run(["git", "add", "."], career_repo)
+    result = run(["git", "commit", "-q", "-m", "year"], career_repo, env)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.skipif(not (BIN / "pre-commit").exists(), reason="pre-commit is installed by the test extra")
+def test_pre_commit_framework_try_repo(career_repo, tmp_path):
+    env = hook_env(tmp_path)
+    pre_commit = str(BIN / "pre-commit")
+    (career_repo / "good.career").write_text(GOOD)
+    (career_repo / "bad.career").write_text(BAD)
+    (career_repo / "notes.txt").write_text("not a ledger\n")
+    run(["git", "add", "."], career_repo)
+
+    good = run([pre_commit, "try-repo", str(PROJECT), "careerledger-check", "--files", "good.career"],
+               career_repo, env)
+    assert good.returncode == 0, good.stdout + good.stderr
+    assert "careerledger check" in good.stdout and "Passed" in good.stdout
+
+    bad = run([pre_commit, "try-repo", str(PROJECT), "careerledger-check", "--files", "bad.career"],
+              career_repo, env)
+    assert bad.returncode == 1, bad.stdout + bad.stderr
+    assert "Failed" in bad.stdout
+    assert "bad.career:1:12: E104 unknown keyword 'rol'" in bad.stdout
+
+    # The hook's `files: \.career$` leaves other files alone.
+    other = run([pre_commit, "try-repo", str(PROJECT), "careerledger-check", "--files", "notes.txt"],
+                career_repo, env)
+    assert other.returncode == 0
+    assert "no files to check" in other.stdout.lower()

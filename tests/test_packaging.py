@@ -1,0 +1,67 @@
+"""What the installed package ships: the grammar and the generated parser."""
+
+import importlib
+import importlib.metadata
+import importlib.resources
+import json
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _editable():
+    dist = importlib.metadata.distribution("careerledger")
+    text = dist.read_text("direct_url.json")
+    return bool(text) and json.loads(text).get("dir_info", {}).get("editable", False)
+
+
+def test_grammar_ships_in_the_installed_package():
+    resource = importlib.resources.files("careerledger") / "careerledger.lark"
+    assert resource.is_file()
+    assert "ENTRY" in resource.read_text(encoding="utf-8")
+
+
+def test_generated_parser_is_importable():
+    lalr = importlib.import_module("careerledger._lalr")
+    assert hasattr(lalr, "Lark_StandAlone")
+
+
+def test_generated_parser_is_current():
+    # _lalr.py is generated at install time; a grammar edit without a
+    # reinstall (pip install -e .) leaves a stale parser behind
+    lark = pytest.importorskip("lark")
+    grammar = (ROOT / "grammar" / "careerledger.lark").read_text(encoding="utf-8")
+    fresh = lark.Lark(grammar, parser="lalr", lexer="basic")
+    lalr = importlib.import_module("careerledger._lalr")
+    shipped = {m["name"]: m["pattern"]["value"] for m in lalr.MEMO.values() if m.get("__type__") == "TerminalDef"}
+    assert shipped == {t.name: t.pattern.value for t in fresh.terminals}
+
+
+def test_wheel_contains_the_grammar_and_the_parser(tmp_path):
+    """Build a wheel from a copy of the project: it must hold both files."""
+    pytest.importorskip("hatchling")
+    pytest.importorskip("lark")
+    src = tmp_path / "project"
+    src.mkdir()
+    for name in ("pyproject.toml", "hatch_build.py", "README.md"):
+        shutil.copy(ROOT / name, src / name)
+    shutil.copytree(ROOT / "grammar", src / "grammar")
+    shutil.copytree(ROOT / "src", src / "src", ignore=shutil.ignore_patterns("__pycache__", "_lalr.py"))
+    out = tmp_path / "dist"
+    proc = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out), str(src)],
+        capture_output=True, text=True, timeout=300,
+    )
+    if proc.returncode != 0:
+        pytest.fail(f"wheel build failed:\n{proc.stdout}\n{proc.stderr}")
+    (wheel,) = out.glob("careerledger-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert "careerledger/careerledger.lark" in names
+    assert "careerledger/_lalr.py" in names
+    assert "careerledger/__main__.py" in names

@@ -1,0 +1,718 @@
+"""The parser builds the right typed entry, field by field, for every kind.
+
+Each kind gets one test with every argument and metadata key it has, and a
+check of the defaults the format promises. Later tests cover the line-level
+rules: comments, headings, blank lines, dates, line endings, indentation,
+`x-` metadata, strings and locations.
+"""
+
+from datetime import date
+
+import pytest
+
+from careerledger import entries as E
+from careerledger.entries import KINDS, Duration, Loc
+
+from conftest import codes, only_entry, parse
+
+F = "test.career"
+
+
+# --- one test per entry kind ------------------------------------------------
+
+
+def test_north_star_all_fields():
+    e = only_entry("""
+        2024-01-15 north-star "Run a product org" #goal
+          by: 2030-06-30
+          needs: #strategy #hiring
+    """)
+    assert type(e) is E.NorthStar
+    assert e.loc == Loc(F, 1, 1)
+    assert e.date == date(2024, 1, 15)
+    assert e.vision == "Run a product org"
+    assert e.by == date(2030, 6, 30)
+    assert e.needs == ("strategy", "hiring")
+    assert e.tags == frozenset({"goal"})
+    assert e.extra == ()
+
+
+def test_north_star_by_defaults_to_date_plus_five_years():
+    e = only_entry('2024-01-15 north-star "Run a product org"\n')
+    assert e.by == date(2029, 1, 15)
+    assert e.needs == ()
+    assert e.tags == frozenset()
+
+
+def test_north_star_by_default_on_leap_day_is_clamped():
+    # 2029 has no 29 February: five years after a leap day is the 28th.
+    e = only_entry('2024-02-29 north-star "v"\n')
+    assert e.by == date(2029, 2, 28)
+
+
+def test_role_all_fields():
+    e = only_entry("""
+        2021-03-01 role "Senior PM, Checkout" at "Acme" #payments #b2c
+          track: innovation
+          phase: impact
+          scale: "12M monthly buyers"
+          why: "closer to the customer"
+          side: yes
+    """)
+    assert type(e) is E.Role
+    assert e.loc == Loc(F, 1, 1)
+    assert e.date == date(2021, 3, 1)
+    assert e.title == "Senior PM, Checkout"
+    assert e.org == "Acme"
+    assert e.track == "innovation"
+    assert e.phase == "impact"
+    assert e.scale == "12M monthly buyers"
+    assert e.why == "closer to the customer"
+    assert e.side is True
+    assert e.tags == frozenset({"payments", "b2c"})
+    assert e.extra == ()
+
+
+def test_role_defaults():
+    e = only_entry("""
+        2021-03-01 role "PM" at "Acme"
+          track: core
+          phase: learning
+    """)
+    assert (e.track, e.phase) == ("core", "learning")
+    assert e.scale is None and e.why is None
+    assert e.side is False
+    assert e.tags == frozenset()
+
+
+def test_role_side_no_is_false():
+    e = only_entry("""
+        2021-03-01 role "Advisor" at "Startup"
+          track: core
+          phase: impact
+          side: no
+    """)
+    assert e.side is False
+
+
+def test_leave_all_fields():
+    ledger = parse("""
+        2021-03-01 role "PM" at "Acme"
+          track: core
+          phase: impact
+        2022-04-30 leave "PM" #sabbatical
+          why: "travel"
+    """)
+    assert ledger.problems == ()
+    e = ledger.entries[1]
+    assert type(e) is E.Leave
+    assert e.loc == Loc(F, 4, 1)
+    assert e.date == date(2022, 4, 30)
+    assert e.title == "PM"
+    assert e.why == "travel"
+    assert e.tags == frozenset({"sabbatical"})
+    assert e.extra == ()
+
+
+def test_bet_all_fields():
+    e = only_entry("""
+        2022-05-01 bet "Instant refunds" #payments
+          size: small
+          in: "Senior PM, Checkout"
+          ask: "two engineers"
+    """)
+    assert type(e) is E.Bet
+    assert e.loc == Loc(F, 1, 1)
+    assert e.date == date(2022, 5, 1)
+    assert e.name == "Instant refunds"
+    assert e.size == "small"
+    assert e.in_role == "Senior PM, Checkout"
+    assert e.ask == "two engineers"
+    assert e.tags == frozenset({"payments"})
+
+
+def test_bet_size_defaults_to_big():
+    e = only_entry('2022-05-01 bet "Instant refunds"\n')
+    assert e.size == "big"
+    assert e.in_role is None and e.ask is None
+
+
+def test_outcome_all_fields():
+    ledger = parse("""
+        2022-05-01 bet "Instant refunds"
+        2023-01-10 outcome "Instant refunds" pivot #lesson
+          story: "users wanted partial refunds"
+          lesson: "talk to support first"
+    """)
+    assert ledger.problems == ()
+    e = ledger.entries[1]
+    assert type(e) is E.Outcome
+    assert e.loc == Loc(F, 2, 1)
+    assert e.date == date(2023, 1, 10)
+    assert e.bet == "Instant refunds"
+    assert e.result == "pivot"
+    assert e.story == "users wanted partial refunds"
+    assert e.lesson == "talk to support first"
+    assert e.tags == frozenset({"lesson"})
+
+
+@pytest.mark.parametrize("result", ["success", "failure", "pivot", "stopped"])
+def test_outcome_every_result(result):
+    ledger = parse(f"""
+        2022-05-01 bet "b"
+        2023-01-10 outcome "b" {result}
+    """)
+    assert ledger.problems == ()
+    assert ledger.entries[1].result == result
+
+
+def test_skill_all_fields():
+    e = only_entry("""
+        2023-02-01 skill #sql proficient #data
+          evidence: "wrote the churn model"
+    """)
+    assert type(e) is E.Skill
+    assert e.loc == Loc(F, 1, 1)
+    assert e.date == date(2023, 2, 1)
+    assert e.skill == "sql"  # no '#'
+    assert e.level == "proficient"
+    assert e.evidence == "wrote the churn model"
+    assert e.tags == frozenset({"data"})
+
+
+@pytest.mark.parametrize("level", ["novice", "practicing", "proficient", "mastered"])
+def test_skill_every_level(level):
+    assert only_entry(f"2023-02-01 skill #board/governance {level}\n").level == level
+
+
+def test_update_all_fields():
+    e = only_entry("""
+        2023-03-01 update "Q1 review" #marketing
+          to: "leadership team"
+          via: email
+          covers: #checkout #refunds
+    """)
+    assert type(e) is E.Update
+    assert e.loc == Loc(F, 1, 1)
+    assert e.date == date(2023, 3, 1)
+    assert e.title == "Q1 review"
+    assert e.audience == "leadership team"
+    assert e.via == "email"
+    assert e.covers == ("checkout", "refunds")
+    assert e.tags == frozenset({"marketing"})
+
+
+def test_explained_all_fields():
+    e = only_entry("""
+        2023-03-02 explained #refund-flow #again
+          to: "new support lead"
+    """)
+    assert type(e) is E.Explained
+    assert e.loc == Loc(F, 1, 1)
+    assert e.date == date(2023, 3, 2)
+    assert e.topic == "refund-flow"
+    assert e.audience == "new support lead"
+    assert e.tags == frozenset({"again"})
+
+
+def test_contract_all_fields():
+    e = only_entry("""
+        2023-01-01 contract "a post every week" #writing
+          every: week
+          count: 2
+          with: "my manager"
+          until: 2023-12-31
+    """)
+    assert type(e) is E.Contract
+    assert e.loc == Loc(F, 1, 1)
+    assert e.date == date(2023, 1, 1)
+    assert e.text == "a post every week"
+    assert e.every == "week"
+    assert e.count == 2
+    assert e.counterpart == "my manager"
+    assert e.until == date(2023, 12, 31)
+    assert e.tags == frozenset({"writing"})
+
+
+def test_contract_count_defaults_to_one():
+    e = only_entry("""
+        2023-01-01 contract "a monthly summary"
+          every: quarter
+    """)
+    assert e.every == "quarter"
+    assert e.count == 1
+    assert e.counterpart is None and e.until is None
+
+
+def test_feedback_all_fields():
+    e = only_entry("""
+        2023-04-01 feedback "too many slides" #presenting
+          from: "CTO"
+          tone: constructive
+          action: "one-page memos"
+    """)
+    assert type(e) is E.Feedback
+    assert e.loc == Loc(F, 1, 1)
+    assert e.date == date(2023, 4, 1)
+    assert e.text == "too many slides"
+    assert e.giver == "CTO"
+    assert e.tone == "constructive"
+    assert e.action == "one-page memos"
+    assert e.tags == frozenset({"presenting"})
+
+
+def test_listen_all_fields():
+    e = only_entry("""
+        2023-05-02 listen "Head of Support" #landing
+          heard: "refunds take 9 days"
+    """)
+    assert type(e) is E.Listen
+    assert e.loc == Loc(F, 1, 1)
+    assert e.date == date(2023, 5, 2)
+    assert e.who == "Head of Support"
+    assert e.heard == "refunds take 9 days"
+    assert e.tags == frozenset({"landing"})
+
+
+def test_sotu_all_fields():
+    e = only_entry('2023-05-30 sotu "State of Checkout" #landing\n')
+    assert type(e) is E.Sotu
+    assert e.loc == Loc(F, 1, 1)
+    assert e.date == date(2023, 5, 30)
+    assert e.title == "State of Checkout"
+    assert e.tags == frozenset({"landing"})
+    assert e.extra == ()
+
+
+def test_align_all_fields():
+    e = only_entry("""
+        2023-06-20 align "fix refunds before growth" #landing
+          with: "VP Product"
+    """)
+    assert type(e) is E.Align
+    assert e.loc == Loc(F, 1, 1)
+    assert e.date == date(2023, 6, 20)
+    assert e.text == "fix refunds before growth"
+    assert e.counterpart == "VP Product"
+    assert e.tags == frozenset({"landing"})
+
+
+def test_win_all_fields():
+    e = only_entry("""
+        2023-07-15 win "refunds in 2 days" #landing
+          impact: "-40% support tickets"
+    """)
+    assert type(e) is E.Win
+    assert e.loc == Loc(F, 1, 1)
+    assert e.date == date(2023, 7, 15)
+    assert e.text == "refunds in 2 days"
+    assert e.impact == "-40% support tickets"
+    assert e.tags == frozenset({"landing"})
+
+
+def test_opportunity_all_fields():
+    e = only_entry("""
+        2024-01-05 opportunity "Head of Payments" #offer
+          track: innovation
+          phase: learning
+          builds: #strategy #hiring
+          at: "Globex"
+    """)
+    assert type(e) is E.Opportunity
+    assert e.loc == Loc(F, 1, 1)
+    assert e.date == date(2024, 1, 5)
+    assert e.name == "Head of Payments"
+    assert e.track == "innovation"
+    assert e.phase == "learning"
+    assert e.builds == ("strategy", "hiring")
+    assert e.org == "Globex"
+    assert e.tags == frozenset({"offer"})
+
+
+def test_opportunity_defaults_are_empty():
+    e = only_entry('2024-01-05 opportunity "Head of Payments"\n')
+    assert (e.track, e.phase, e.builds, e.org) == (None, None, (), None)
+
+
+def test_decision_all_fields():
+    ledger = parse("""
+        2024-01-05 opportunity "Head of Payments"
+        2024-01-20 decision "Head of Payments" decline #offer
+          why: "no innovation track"
+    """)
+    assert ledger.problems == ()
+    e = ledger.entries[1]
+    assert type(e) is E.Decision
+    assert e.loc == Loc(F, 2, 1)
+    assert e.date == date(2024, 1, 20)
+    assert e.opportunity == "Head of Payments"
+    assert e.choice == "decline"
+    assert e.why == "no innovation track"
+    assert e.tags == frozenset({"offer"})
+
+
+def test_home_all_fields():
+    e = only_entry("""
+        2024-02-01 home 4 #family
+          note: "less travel"
+    """)
+    assert type(e) is E.Home
+    assert e.loc == Loc(F, 1, 1)
+    assert e.date == date(2024, 2, 1)
+    assert e.score == 4
+    assert type(e.score) is int
+    assert e.note == "less travel"
+    assert e.tags == frozenset({"family"})
+
+
+@pytest.mark.parametrize("score", [1, 5])
+def test_home_score_bounds_are_allowed(score):
+    assert only_entry(f"2024-02-01 home {score}\n").score == score
+
+
+def test_note_all_fields():
+    e = only_entry('2024-03-01 note "promoted to Group PM" #promotion #milestone\n')
+    assert type(e) is E.Note
+    assert e.loc == Loc(F, 1, 1)
+    assert e.date == date(2024, 3, 1)
+    assert e.text == "promoted to Group PM"
+    assert e.tags == frozenset({"promotion", "milestone"})
+    assert e.extra == ()
+
+
+def test_every_kind_has_a_test_above():
+    # A new kind added to the schema must get its own parse test here.
+    tested = {
+        "north-star", "role", "leave", "bet", "outcome", "skill", "update", "explained",
+        "contract", "feedback", "listen", "sotu", "align", "win", "opportunity",
+        "decision", "home", "note",
+    }
+    assert set(KINDS) == tested
+
+
+# --- comments ----------------------------------------------------------------
+
+
+def test_comment_after_values_is_dropped():
+    e = only_entry("""
+        2021-03-01 role "PM" at "Acme" #payments ; my first PM job
+          track: core ; the main business
+          phase: impact;no space before it
+    """)
+    assert e.tags == frozenset({"payments"})
+    assert e.track == "core"
+    assert e.phase == "impact"
+
+
+def test_semicolon_inside_a_string_is_kept():
+    e = only_entry("""
+        2024-03-01 note "a; b ; c" ; but this goes
+          x-why: "x ; y" ; and this
+    """)
+    assert e.text == "a; b ; c"
+    assert e.extra == (("x-why", "x ; y"),)
+
+
+def test_comment_lines_at_column_zero_and_indented():
+    ledger = parse("""
+        ; Jane Doe's career ledger
+        ;; a double comment
+        2024-03-01 note "a"
+          ; an indented comment inside the entry
+        ; a column-0 comment inside the entry
+          x-k: 1
+    """)
+    assert ledger.problems == ()
+    assert [e.extra for e in ledger.entries] == [(("x-k", 1),)]
+
+
+def test_directives_accept_a_trailing_comment():
+    ledger = parse("""
+        option "owner" "Jane Doe" ; me
+    """)
+    assert ledger.problems == ()
+    assert ledger.options.owner == "Jane Doe"
+
+
+# --- headings, blank lines, entry boundaries --------------------------------
+
+
+def test_heading_ends_an_entry():
+    ledger = parse("""
+        2024-03-01 note "a"
+        * Roles
+          x-k: 1
+    """)
+    # the metadata after the heading belongs to no entry
+    assert codes(ledger) == [("E201", 3, 3)]
+    assert ledger.entries[0].extra == ()
+
+
+def test_headings_are_ignored():
+    ledger = parse("""
+        * Roles
+        ** Sub-heading with "quotes" and ; and #tags
+        *
+        2024-03-01 note "a"
+    """)
+    assert ledger.problems == ()
+    assert [type(e) for e in ledger.entries] == [E.Note]
+
+
+def test_blank_lines_inside_an_entry_keep_its_metadata():
+    e = only_entry("""
+        2021-03-01 role "PM" at "Acme"
+
+          track: core
+
+
+          phase: impact
+    """)
+    assert (e.track, e.phase) == ("core", "impact")
+
+
+def test_whitespace_only_lines_are_blank():
+    e = only_entry('2024-03-01 note "a"\n   \n\t\n  x-k: 1\n', raw=True)
+    assert e.extra == (("x-k", 1),)
+
+
+def test_next_dated_line_ends_the_entry():
+    ledger = parse("""
+        2024-03-01 note "a"
+          x-k: 1
+        2024-03-02 note "b"
+          x-k: 2
+    """)
+    assert ledger.problems == ()
+    assert [(e.text, e.extra) for e in ledger.entries] == [("a", (("x-k", 1),)), ("b", (("x-k", 2),))]
+
+
+def test_empty_text_is_an_empty_ledger():
+    for text in ("", "\n", "\n\n\n", "; only a comment\n", "* only a heading"):
+        ledger = parse(text, raw=True)
+        assert ledger.entries == () and ledger.problems == (), repr(text)
+
+
+# --- dates ---------------------------------------------------------------------
+
+
+def test_partial_date_counts_as_the_first():
+    e = only_entry('2016-09 note "started"\n')
+    assert e.date == date(2016, 9, 1)
+
+
+def test_partial_date_in_metadata():
+    e = only_entry("""
+        2016-09 contract "c"
+          every: month
+          until: 2017-03
+    """)
+    assert e.until == date(2017, 3, 1)
+
+
+def test_leap_day_is_a_date():
+    assert only_entry('2024-02-29 note "leap"\n').date == date(2024, 2, 29)
+
+
+# --- line endings, encoding marks, indentation ------------------------------
+
+
+def test_crlf_line_endings():
+    text = '2021-03-01 role "PM" at "Acme" #p\r\n  track: core\r\n  phase: impact\r\n\r\n2021-04-01 note "n"\r\n'
+    ledger = parse(text, raw=True)
+    assert ledger.problems == ()
+    role, note = ledger.entries
+    assert (role.title, role.org, role.track, role.phase, role.tags) == ("PM", "Acme", "core", "impact", frozenset({"p"}))
+    assert note.text == "n" and note.loc.line == 5
+
+
+def test_crlf_error_lines_and_columns():
+    ledger = parse('2024-01-01 note "a"\r\n\r\n  tone: x\r\n', raw=True)
+    assert codes(ledger) == [("E203", 3, 3)]
+
+
+def test_utf8_bom_is_accepted():
+    e = only_entry('\ufeff2024-03-01 note "a"\n', raw=True)
+    assert e.date == date(2024, 3, 1)
+    assert e.loc == Loc(F, 1, 1)
+
+
+def test_bom_does_not_shift_columns():
+    ledger = parse('\ufeff2024-03-01 nope "a"\n', raw=True)
+    assert codes(ledger) == [("E104", 1, 12)]
+
+
+def test_no_trailing_newline():
+    ledger = parse('2024-03-01 note "a"\n  x-k: 1', raw=True)
+    assert ledger.problems == ()
+    assert ledger.entries[0].extra == (("x-k", 1),)
+
+
+def test_no_trailing_newline_after_a_heading_or_directive():
+    assert parse('* heading', raw=True).problems == ()
+    assert parse('option "owner" "J"', raw=True).options.owner == "J"
+
+
+def test_tabs_as_indentation_and_separators():
+    e = only_entry('2021-03-01\trole\t"PM"\tat\t"Acme"\t#p\n\ttrack:\tcore\n \t phase: impact\n', raw=True)
+    assert (e.title, e.org, e.track, e.phase, e.tags) == ("PM", "Acme", "core", "impact", frozenset({"p"}))
+
+
+def test_extra_spaces_between_tokens():
+    e = only_entry('2021-03-01   role   "PM"   at   "Acme"\n      track   :   core\n  phase:impact\n', raw=True)
+    assert (e.title, e.org, e.track, e.phase) == ("PM", "Acme", "core", "impact")
+
+
+# --- x- metadata ---------------------------------------------------------------
+
+
+def test_x_keys_of_every_value_kind():
+    e = only_entry("""
+        2024-03-01 note "a"
+          x-string: "hello, world"
+          x-int: 3
+          x-decimal: 4.5
+          x-negative: -2
+          x-date: 2024-02-29
+          x-month: 2016-09
+          x-duration: 18m
+          x-word: remote
+          x-tags: #one #two/three
+          x-tag: #solo
+          x-empty:
+    """)
+    assert e.extra == (
+        ("x-string", "hello, world"),
+        ("x-int", 3),
+        ("x-decimal", 4.5),
+        ("x-negative", -2),
+        ("x-date", date(2024, 2, 29)),
+        ("x-month", date(2016, 9, 1)),
+        ("x-duration", Duration(18, "m")),
+        ("x-word", "remote"),
+        ("x-tags", ("one", "two/three")),
+        ("x-tag", ("solo",)),
+        ("x-empty", None),
+    )
+    # the types, not just equality (3 == 3.0)
+    values = dict(e.extra)
+    assert type(values["x-int"]) is int
+    assert type(values["x-decimal"]) is float
+
+
+def test_x_keys_allowed_on_every_kind_even_without_metadata():
+    e = only_entry("""
+        2023-05-30 sotu "State of Checkout"
+          x-link: "https://wiki/sotu"
+    """)
+    assert e.extra == (("x-link", "https://wiki/sotu"),)
+
+
+def test_x_keys_keep_file_order_alongside_schema_keys():
+    e = only_entry("""
+        2021-03-01 role "PM" at "Acme"
+          x-b: 2
+          track: core
+          x-a: 1
+          phase: impact
+    """)
+    assert e.extra == (("x-b", 2), ("x-a", 1))
+    assert (e.track, e.phase) == ("core", "impact")
+
+
+# --- strings -------------------------------------------------------------------
+
+
+def test_string_escapes():
+    e = only_entry(r"""
+        2024-03-01 note "she said \"ship it\" \\ then left" #quote
+          x-path: "C:\\Users\\jane"
+    """)
+    assert e.text == 'she said "ship it" \\ then left'
+    assert e.extra == (("x-path", "C:\\Users\\jane"),)
+    assert e.tags == frozenset({"quote"})
+
+
+def test_escaped_backslash_before_closing_quote():
+    e = only_entry(r'2024-03-01 note "ends with \\" #t' + "\n")
+    assert e.text == "ends with \\"
+    assert e.tags == frozenset({"t"})
+
+
+def test_unicode_in_strings():
+    e = only_entry("""
+        2021-03-01 role "Directrice Produit — Paiements" at "Société Générale 🇫🇷"
+          track: core
+          phase: impact
+          why: "日本語も大丈夫"
+    """)
+    assert e.title == "Directrice Produit — Paiements"
+    assert e.org == "Société Générale 🇫🇷"
+    assert e.why == "日本語も大丈夫"
+
+
+def test_unicode_does_not_shift_columns():
+    # Columns count characters, not bytes: é and 🎉 are one column each.
+    ledger = parse('2024-03-01 note "é🎉" nope\n')
+    assert codes(ledger) == [("E105", 1, 22)]
+
+
+def test_empty_string_is_a_string():
+    assert only_entry('2024-03-01 note ""\n').text == ""
+
+
+def test_hash_inside_a_string_is_not_a_tag():
+    e = only_entry('2024-03-01 note "#notatag" #tag\n')
+    assert e.text == "#notatag"
+    assert e.tags == frozenset({"tag"})
+
+
+# --- tags ----------------------------------------------------------------------
+
+
+def test_tag_characters():
+    e = only_entry('2024-03-01 note "a" #zero-to-one #board/governance #a_b #2024\n')
+    assert e.tags == frozenset({"zero-to-one", "board/governance", "a_b", "2024"})
+
+
+def test_repeated_tag_is_one_tag():
+    assert only_entry('2024-03-01 note "a" #x #x\n').tags == frozenset({"x"})
+
+
+# --- locations -------------------------------------------------------------------
+
+
+def test_loc_line_numbers_skip_comments_blanks_headings_and_metadata():
+    ledger = parse("""
+        ; header comment
+        option "owner" "Jane"
+
+        * Section
+        2021-03-01 role "PM" at "Acme"
+          track: core
+
+          phase: impact
+        ; between
+        2021-04-01 note "one"
+          x-k: 1
+        2021-05-01 note "two"
+    """, filename="jane.career")
+    assert ledger.problems == ()
+    assert [e.loc for e in ledger.entries] == [
+        Loc("jane.career", 5, 1), Loc("jane.career", 10, 1), Loc("jane.career", 12, 1),
+    ]
+
+
+def test_loc_line_numbers_after_a_syntax_error():
+    # error recovery re-parses the rest of the file; lines must not shift
+    ledger = parse("""
+        2024-03-01 note "a"
+        not a line
+        2024-03-02 note "b"
+        again not
+          x-orphan: 1
+        2024-03-03 note "c"
+          bad: 1
+    """)
+    assert [e.loc.line for e in ledger.entries] == [1, 3, 6]
+    assert codes(ledger) == [("E101", 2, 1), ("E101", 4, 1), ("E203", 7, 3)]
