@@ -152,6 +152,16 @@ TABLE = [
      "E405", 2, 1, 'did you mean "Head of Payments"?'),
     ("duplicate-note", '2024-01-01 note "same"\n2024-01-01 note "same"\n', "E406", 2, 1, "at test.career:1"),
     ("duplicate-skill", "2024-01-01 skill #sql novice\n2024-01-01 skill #sql mastered\n", "E406", 2, 1, None),
+    # a decision cannot come before the opportunity it decides
+    ("decision-before-opportunity",
+     '2024-01-01 decision "Head of Payments" take\n2024-06-01 opportunity "Head of Payments"\n',
+     "E408", 1, 1, "the opportunity is at"),
+    # bare words are lowercase; a capitalised one is text that wants quotes
+    ("word-capitalised-via", '2024-01-01 update "Summary"\n  via: Email\n', "E107", 2, 8, None),
+    ("word-capitalised-extra", '2024-01-01 note "a"\n  x-w: Something\n', "E107", 2, 8, None),
+    # a ; inside a string starts no comment, so no suppression is read from it
+    ("suppress-inside-string-is-text",
+     '2024-01-01 note "tip ; careerledger: ignore drifts" #x #Y\n', "E106", 1, 56, None),
     ("home-zero", "2024-01-01 home 0\n", "E407", 1, 17, None),
     ("home-six", "2024-01-01 home 6\n", "E407", 1, 17, None),
     ("home-negative", "2024-01-01 home -1\n", "E407", 1, 17, None),

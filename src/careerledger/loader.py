@@ -108,7 +108,8 @@ class _Loader:
                 what = "is a directory" if os.path.isdir(pattern) else "does not exist"
                 self.problems.append(Problem(
                     item.loc, "E303", f"included file {pattern} {what}",
-                    "include paths are relative to the file that includes them", len(item.path) + 2,
+                    "include paths are relative to the file that includes them" + _via(chain),
+                    len(item.path) + 2,
                 ))
                 return
         for path in paths:
@@ -165,6 +166,13 @@ class _Loader:
             self.problems.append(Problem(item.loc, "E306", str(e), None, len(item.names)))
             return
         suppressed[(item.loc.file, item.loc.line)] = names
+
+
+def _via(chain):
+    """`; included from a -> b` for a problem inside nested includes."""
+    if len(chain) < 2:
+        return ""
+    return "; included through " + " -> ".join(os.path.relpath(p) for p in chain)
 
 
 def _problem_order(files):

@@ -58,7 +58,7 @@ _TOKEN = re.compile(
     """,
     re.X,
 )
-_SUPPRESS = re.compile(r";\s*careerledger:\s*ignore\s+([^;]*)")
+_SUPPRESS = re.compile(r";\s*careerledger:\s*ignore\s+(.*)")
 _KEY = re.compile(r"[ \t]+([^\s:;\"]+)[ \t]*:")
 _ESCAPE = re.compile(r"\\(.)")
 _DATE_LIKE = re.compile(r"\d{2,4}[-/.]\d")
@@ -101,6 +101,14 @@ def _tokens(line, start=0):
             break
         out.append(_Tok(kind, m.group(), m.start() + 1))
     return out
+
+
+def _comment(line):
+    """The line's `;` comment as a token, or None (a `;` inside a string is text)."""
+    for m in _TOKEN.finditer(line):
+        if m.lastgroup == "comment":
+            return _Tok("comment", m.group(), m.start() + 1)
+    return None
 
 
 class _Bad(Exception):
@@ -248,7 +256,7 @@ class _Builder:
             )
         length = len(first) or 1
         self._problem(
-            Loc(self.file, line, 1), "E101", "this line is not an entry, metadata, directive or comment",
+            Loc(self.file, line, 1), "E101", "this line is not an entry, metadata, heading, directive or comment",
             hint, length,
         )
 
@@ -261,9 +269,10 @@ class _Builder:
             self.problems.append(bad.problem)
             return
         if "careerledger:" in text:
-            m = _SUPPRESS.search(text)
+            comment = _comment(text)
+            m = _SUPPRESS.match(comment.text) if comment else None
             if m:
-                self.items.append(Suppress(Loc(self.file, line, m.start(1) + 1), m[1].strip()))
+                self.items.append(Suppress(Loc(self.file, line, comment.col + m.start(1)), m[1].strip()))
 
     def _entry(self, line, text, metas):
         file = self.file
@@ -303,7 +312,7 @@ class _Builder:
                         f"write it as: {kw.text} {kind.summary}", len(tok.text),
                     ))
                 continue
-            fields[arg.field] = self._value(line, tok, arg.type, "E105", kw.text, kind)
+            fields[arg.field] = self._value(line, tok, arg.type, "E105", arg.field, kind)
         tags = []
         for tok in toks[pos:]:
             if tok.kind != "tag":
@@ -364,7 +373,7 @@ class _Builder:
                     hint = did_you_mean(key, allowed) if allowed else f"'{keyword}' takes no metadata"
                     raise _Bad(Problem(
                         Loc(self.file, line, kcol), "E203", f"'{keyword}' has no '{key}:' metadata",
-                        hint + "; your own keys start with x-", len(key),
+                        f"{hint} (keys of your own start with x-)", len(key),
                     ))
                 if not toks:
                     raise _Bad(Problem(
@@ -412,8 +421,8 @@ class _Builder:
             return float(tok.text) if "." in tok.text else int(tok.text)
         if tok.kind == "duration":
             return parse_duration(tok.text)
-        if tok.kind == "bad":
-            self._value_error(line, tok, "a value", "E107")
+        if tok.kind == "bad" or not tok.text.islower():
+            self._value_error(line, tok, 'a lowercase word or a "quoted string"', "E107")
         return tok.text
 
     # -- values ---------------------------------------------------------------
@@ -461,7 +470,7 @@ class _Builder:
             if k == "word" and tok.text in ("yes", "no"):
                 return tok.text == "yes"
         elif type_ == E.WORD:
-            if k == "word":
+            if k == "word" and tok.text.islower():
                 return tok.text
         self._value_error(line, tok, type_, code)
 

@@ -56,6 +56,7 @@ CATALOGUE = {
     "E405": ("unknown-opportunity", "a decision on an opportunity that was never recorded"),
     "E406": ("duplicate-entry", "two entries of the same date, kind and name"),
     "E407": ("bad-score", "a home score outside 1–5"),
+    "E408": ("decision-before-opportunity", "a decision dated before its opportunity"),
 }
 
 

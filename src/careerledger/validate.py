@@ -58,11 +58,20 @@ def check_leaves(entries):
 
 
 def check_decisions(entries):
-    offered = {e.name for e in entries if type(e) is Opportunity}
+    offered = {}
     for e in entries:
-        if type(e) is Decision and e.opportunity not in offered:
+        if type(e) is Opportunity:
+            offered.setdefault(e.name, e)
+    for e in entries:
+        if type(e) is not Decision:
+            continue
+        opportunity = offered.get(e.opportunity)
+        if opportunity is None:
             yield _at(e, "E405", f"decision on unknown opportunity \"{e.opportunity}\"",
                       _near(e.opportunity, offered, 'record it first:   YYYY-MM-DD opportunity "name"'))
+        elif e.date < opportunity.date:
+            yield _at(e, "E408", f"decision dated {e.date} is before its opportunity ({opportunity.date})",
+                      f"the opportunity is at {opportunity.loc.file}:{opportunity.loc.line}")
 
 
 def check_duplicates(entries):
