@@ -65,3 +65,14 @@ def test_wheel_contains_the_grammar_and_the_parser(tmp_path):
     assert "careerledger/careerledger.lark" in names
     assert "careerledger/_lalr.py" in names
     assert "careerledger/__main__.py" in names
+
+
+def test_generated_parser_imports_nothing_it_does_not_use():
+    # hatch_build.py trims these imports for start-up speed; if a lark upgrade
+    # changes the generated text, this fails instead of `check` quietly slowing.
+    probe = (
+        "import sys, careerledger._lalr as m; "
+        "print(sorted(n for n in ('regex', 'logging', 'pickle') if n in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -1,7 +1,5 @@
 """Render problems for people (text), editors (json) and CI (github)."""
 
-import json
-
 
 def problems_text(problems, sources):
     """One block per problem: `file:line:col: CODE message`, the line, a caret, a hint."""
@@ -34,6 +32,8 @@ def summary(problems):
 
 
 def problems_json(problems):
+    import json
+
     from .pitfalls import BY_KEY
     from .problems import CATALOGUE
 
