@@ -43,7 +43,7 @@ def swing_due(entries, options, as_of):
         if s.swings:
             anchor, since = s.swings[-1].entry, f"{s.days_since} days since your last big swing"
         else:
-            anchor, since = compute.first_role(entries), f"no big swing since {s.measured_from}"
+            anchor, since = compute.first_role(entries), f"no big swing since your first role on {s.measured_from}"
         yield anchor, f"a big swing is overdue: {since} (swing-every {options.swing_every})"
 
 
@@ -67,7 +67,12 @@ def cadence_missed(entries, options, as_of):
 
 def repeat_unwritten(entries, options, as_of):
     for topic in compute.unwritten(entries, as_of):
-        yield topic.last, f"#{topic.topic} explained {topic.times} times and never written up"
+        if topic.written_on is None:
+            yield topic.last, f"#{topic.topic} explained {topic.times} times and never written up"
+        else:
+            yield topic.last, (
+                f"#{topic.topic} explained {topic.times} times since it was last written up on {topic.written_on}"
+            )
 
 
 def landing_overdue(entries, options, as_of):
@@ -90,7 +95,7 @@ def feedback_unactioned(entries, options, as_of):
         if type(e) is Feedback and e.tone in ("constructive", "critical") and e.action is None:
             age = (as_of - e.date).days
             if age > 30:
-                yield e, f"{e.tone} feedback from {age} days ago has no action:"
+                yield e, f'{e.tone} feedback "{e.text}" is {age} days old and records no action'
 
 
 def home_stale(entries, options, as_of):
@@ -101,7 +106,8 @@ def home_stale(entries, options, as_of):
 
 def north_star_missing(entries, options, as_of):
     if not any(type(e) is NorthStar for e in entries):
-        first = compute.first_role(entries)
+        # the first main role; a ledger of side roles only has roles too
+        first = compute.first_role(entries) or next((e for e in entries if type(e) is Role), None)
         if first is not None:
             yield first, "this ledger has roles but no north star"
 
