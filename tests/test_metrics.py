@@ -806,3 +806,91 @@ def test_home_option_and_no_checkins():
     assert (h.next_due, h.days_left, h.stale) == (D("2024-02-12"), 0, False)
     empty = ledger('2024-01-01 note "x"\n')
     assert C.home(empty.entries, empty.options, D("2030-01-01")) == (None, (), None, None, None, False)
+
+
+# --- added for the reports: track shares, the success baseline, month counts, tenures -----
+
+
+def test_swings_track_shares_and_success_against_the_baseline():
+    led = ledger(PORTFOLIO)
+    s = C.swings(led.entries, led.options, D("2020-03-01"))
+    # core 2284 and innovation 546 days (test_swings_portfolio_bets_roles_and_days): 2830 in all.
+    assert (s.core_days, s.innovation_days) == (2284, 546)
+    assert s.core_share == pytest.approx(2284 / 2830)
+    assert s.innovation_share == pytest.approx(546 / 2830)
+    # 1 success of 2 closed: exactly the 50% baseline.
+    assert (s.success_rate, s.vs_baseline) == (0.5, "at")
+    later = C.swings(led.entries, led.options, D("2020-06-01"))
+    assert later.vs_baseline == "above"  # 2 of 3
+    assert (C.against_baseline(0.25), C.against_baseline(None)) == ("below", None)
+    empty = ledger('2020-01-01 note "x"\n')
+    e = C.swings(empty.entries, empty.options, D("2021-01-01"))
+    assert (e.core_share, e.innovation_share, e.vs_baseline) == (None, None, None)
+
+
+def test_month_counts_whole_months_overlapping_a_span():
+    led = ledger("""
+        2024-01-31 update "a"
+        2024-02-01 update "b"
+        2024-02-29 update "c"
+        2024-04-10 update "d"
+        2024-05-02 update "e"
+    """)
+    as_of = D("2024-05-15")
+    # [2024-02-15, 2024-04-01): the months holding 02-15 and 03-31, whole.
+    got = C.month_counts(led.entries, as_of, D("2024-02-15"), D("2024-04-01"))
+    assert [(m.label, m.start, m.end, m.count) for m in got] == [
+        ("2024-02", D("2024-02-01"), D("2024-03-01"), 2),
+        ("2024-03", D("2024-03-01"), D("2024-04-01"), 0),
+    ]
+    # No bounds: from the first entry's month to the month before as-of's (May is not over).
+    assert [(m.label, m.count) for m in C.month_counts(led.entries, as_of)] == [
+        ("2024-01", 1), ("2024-02", 2), ("2024-03", 0), ("2024-04", 1)]
+    # An end past as-of stops at the month before as-of's.
+    assert [m.label for m in C.month_counts(led.entries, as_of, D("2024-04-01"), D("2025-01-01"))] == ["2024-04"]
+    # A span wholly inside as-of's month holds no whole month.
+    assert C.month_counts(led.entries, as_of, D("2024-05-01"), D("2024-05-10")) == ()
+
+
+def test_tenures_grouped_by_organisation_with_promotions():
+    led = ledger("""
+        2015-03-01 role "Analyst" at "Acme"
+          track: core
+          phase: learning
+        2017-03-01 role "PM" at "Acme"
+          track: core
+          phase: impact
+        2018-01-01 role "Board member" at "Charity"
+          track: core
+          phase: learning
+          side: yes
+        2019-03-01 role "Sr PM" at "Globex"
+          track: core
+          phase: impact
+        2020-01-01 leave "Sr PM"
+        2020-07-01 role "Director" at "Acme"
+          track: innovation
+          phase: learning
+    """)
+    t = C.tenures(led.entries, D("2021-01-01"))
+    # Grouped by organisation in order of first appearance: Acme (2015), Charity (2018),
+    # Globex (2019); Acme's second tenure sits with its first.
+    assert [(x.org, x.start, x.end, x.days, x.promotions, x.side) for x in t] == [
+        # 2015-03-01 -> 2019-03-01: 4 * 365 + 1 (2016-02-29) = 1461
+        ("Acme", D("2015-03-01"), D("2019-03-01"), 1461, 1, False),
+        # 2020-07-01 -> 2021-01-01: 31 + 31 + 30 + 31 + 30 + 31 = 184, still held
+        ("Acme", D("2020-07-01"), None, 184, 0, False),
+        # side: 2018-01-01 -> 2021-01-01 = 365 + 365 + 366 = 1096, no end
+        ("Charity", D("2018-01-01"), None, 1096, 0, True),
+        # 2019-03-01 -> 2020-01-01: 31+30+31+30+31+31+30+31+30+31 = 306
+        ("Globex", D("2019-03-01"), D("2020-01-01"), 306, 0, False),
+    ]
+    assert [(r.role.title, r.start, r.end, r.days, r.step) for r in t[0].roles] == [
+        # 2015-03-01 -> 2017-03-01 = 365 + 366 (2016) = 731
+        ("Analyst", D("2015-03-01"), D("2017-03-01"), 731, "joined"),
+        # 2017-03-01 -> 2019-03-01 = 365 + 365 = 730
+        ("PM", D("2017-03-01"), D("2019-03-01"), 730, "promotion"),
+    ]
+    assert [r.step for x in t[1:] for r in x.roles] == ["rejoined", "side", "joined"]
+    # As of before anything: no tenure.
+    assert C.tenures(led.entries, D("2015-02-28")) == ()

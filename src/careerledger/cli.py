@@ -91,6 +91,7 @@ def check(files, as_of, fmt, select, ignore, strict, quiet, roots, list_checks):
     sources = {}
     for ledger in _ledgers(load, files, roots):
         names = pitfalls.enabled(select, ignore, ledger.options.check_ignore)
+        # Errors first (the file is wrong), then warnings (the career drifts).
         problems.extend(ledger.problems)
         problems.extend(pitfalls.run(ledger, as_of, names))
         sources.update(ledger.sources)
@@ -120,3 +121,128 @@ def _ledgers(load, files, roots):
         if os.path.realpath(path) not in reached:
             reached.add(os.path.realpath(path))
             yield load(path)
+
+
+class _ReportCommand(click.Command):
+    """`report`: the usage line names NAME, and --help lists the reports, read
+    from the registry only when help is shown (start-up stays fast)."""
+
+    def collect_usage_pieces(self, ctx):
+        return ["[OPTIONS]", "[NAME]", "FILE..."]
+
+    def format_help_text(self, ctx, formatter):
+        super().format_help_text(ctx, formatter)
+        from .reports import REPORTS
+
+        with formatter.section("Reports"):
+            formatter.write_dl([(spec.name, spec.summary) for spec in REPORTS.values()])
+
+
+@main.command(cls=_ReportCommand, short_help="Report on a ledger: summary, swings, phases, cadence, roles.",
+              epilog="""\b
+Examples:
+  careerledger report career.career                  # the summary
+  careerledger report swings --format json career.career
+  careerledger report cadence -p last-year -o cadence.md --format markdown career.career""")
+@click.argument("args", nargs=-1, metavar="[NAME] FILE...")
+@click.option("--as-of", type=DATE, help="Take this day as today (default: today).")
+@click.option("-b", "--begin", metavar="DATE",
+              help="List only what overlaps DATE or later (a date, or a period: its first day).")
+@click.option("-e", "--end", metavar="DATE",
+              help="List only what overlaps the time before DATE (excluded; a date or a period: its first day).")
+@click.option("-p", "--period", metavar="PERIOD",
+              help="List only what overlaps PERIOD: 2025, 2025-Q2, 2025-04, 2025-W14, this-month, last-quarter…")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "csv", "markdown"]), default="text",
+              show_default=True, help="text for people, markdown for documents, csv and json for programs.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), metavar="FILE",
+              help="Write the report to FILE (replaced atomically) instead of standard output.")
+def report(args, as_of, begin, end, period, fmt, output):
+    """Report on a ledger: NAME (default summary) for the ledger in FILE.
+
+    Several FILEs are read as one ledger, as if the first included the others
+    (a file reached twice is read once). A ledger with errors gives no
+    report: its problems are printed as `check` prints them, and the exit
+    status is 1. -b/-e/-p restrict what a report lists (bets, runs, periods,
+    roles… that overlap the span); the career-wide figures stay career-wide
+    and say which span they cover. docs/json.md documents --format json.
+    """
+    from datetime import date
+
+    from . import reports
+
+    name, files = _report_args(args, reports.REPORTS)
+    as_of = as_of or date.today()
+    window = _window(begin, end, period, as_of)
+
+    from .render import problems_text, summary
+    from .render_report import render
+
+    from .loader import load_many
+
+    ledger = load_many(files)
+    errors = [p for p in ledger.problems if p.severity == "error"]
+    if errors:
+        click.echo(problems_text(errors, ledger.sources), nl=False, err=True)
+        click.echo(summary(errors), err=True)
+        sys.exit(1)
+    text = render(reports.build(name, ledger, as_of, window), fmt)
+    if output:
+        from .files import write_atomically
+
+        try:
+            write_atomically(output, text)
+        except OSError as e:
+            raise click.ClickException(f"cannot write {output}: {e.strerror or e}") from None
+    else:
+        click.echo(text, nl=False)
+
+
+def _report_args(args, names):
+    """[NAME] FILE... -> (name, files); a first word that is neither a report nor
+    a file is a usage error with a hint."""
+    import os
+
+    if args and args[0] in names:
+        name, files = args[0], args[1:]
+    elif args and not os.path.exists(args[0]) and (len(args) > 1 or os.path.splitext(args[0])[1] == ""):
+        from .problems import did_you_mean
+
+        raise click.UsageError(f"unknown report '{args[0]}': {did_you_mean(args[0], names)}")
+    else:
+        name, files = "summary", args
+    if not files:
+        raise click.UsageError("Missing argument 'FILE...'.")
+    for path in files:
+        if not os.path.exists(path):
+            raise click.BadParameter(f"'{path}' does not exist.", param_hint="'[NAME] FILE...'")
+        if os.path.isdir(path):
+            raise click.BadParameter(f"'{path}' is a directory.", param_hint="'[NAME] FILE...'")
+    return name, files
+
+
+def _window(begin, end, period, as_of):
+    """-b/-e/-p -> reports.Window; a bad value is a usage error naming the option."""
+    from .dates import period_span
+    from .reports import Window
+
+    if period and (begin or end):
+        raise click.UsageError("use -p/--period or -b/--begin and -e/--end, not both")
+
+    def span(text, hint):
+        try:
+            return period_span(text, as_of)
+        except ValueError as e:
+            raise click.BadParameter(str(e), param_hint=hint) from None
+
+    if period:
+        return Window(*span(period, "'-p' / '--period'"))
+    window = Window(
+        span(begin, "'-b' / '--begin'")[0] if begin else None,
+        span(end, "'-e' / '--end'")[0] if end else None,
+    )
+    for text, hint in ((begin, "'-b' / '--begin'"), (end, "'-e' / '--end'")):
+        if text and ".." in text:
+            raise click.BadParameter(f"{text!r} is a range; give one date or period", param_hint=hint)
+    if window.begin and window.end and window.end <= window.begin:
+        raise click.UsageError(f"-e {window.end} is not after -b {window.begin}")
+    return window

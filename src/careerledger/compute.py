@@ -33,6 +33,7 @@ from .options import Options
 
 ESTABLISHED_AFTER = Duration(4, "y")  # default `established`: first main role + 4y
 RECENT = Duration(5, "y")  # the trailing window of the phase balance
+SUCCESS_BASELINE = 0.5  # the framework's baseline success rate of closed bets
 
 
 # --- shared helpers ----------------------------------------------------------
@@ -184,6 +185,9 @@ class Swings(NamedTuple):
     innovation_roles: tuple  # InnovationRole
     core_days: int  # days in main roles with track core, first main role to as_of
     innovation_days: int  # days in main roles with track innovation
+    core_share: float | None  # core_days / (core_days + innovation_days); None when both are 0
+    innovation_share: float | None  # innovation_days / (core_days + innovation_days)
+    vs_baseline: str | None  # success_rate against SUCCESS_BASELINE: above | at | below
 
 
 def swings(entries, options, as_of):
@@ -247,7 +251,17 @@ def swings(entries, options, as_of):
         innovation_roles=tuple(innovation),
         core_days=core_days,
         innovation_days=innovation_days,
+        core_share=_share(core_days, core_days + innovation_days),
+        innovation_share=_share(innovation_days, core_days + innovation_days),
+        vs_baseline=against_baseline(_share(successes, len(closed))),
     )
+
+
+def against_baseline(rate, baseline=SUCCESS_BASELINE):
+    """`above`, `at` or `below` the baseline success rate; None when there is no rate."""
+    if rate is None:
+        return None
+    return "above" if rate > baseline else "below" if rate < baseline else "at"
 
 
 def _bets(entries, as_of):
@@ -461,18 +475,35 @@ class UpdatesPerMonth(NamedTuple):
 def updates_per_month(entries, as_of):
     """Updates per calendar month over the 12 whole months before as_of's month
     (as_of's own month is not over yet, as for contracts)."""
+    end = period_start(as_of, "month")
+    months = month_counts(entries, as_of, end.replace(year=end.year - 1), end)
+    total = sum(m.count for m in months)
+    return UpdatesPerMonth(months, total, total / 12)
+
+
+def month_counts(entries, as_of, begin=None, end=None):
+    """Updates in each whole calendar month that overlaps [begin, end), oldest first.
+
+    Only whole months count: the last is the one before as_of's month. `begin`
+    None starts at the month of the ledger's first entry; `end` None runs up
+    to as_of's month.
+    """
     entries = upto(entries, as_of)
     updates = [e.date for e in entries if type(e) is Update]
-    end = period_start(as_of, "month")
-    start = end.replace(year=end.year - 1)
+    stop = period_start(as_of, "month")
+    if end is not None:
+        # the month holding end's last day (end is excluded) is the last one
+        stop = min(stop, next_period(period_start(end - timedelta(days=1), "month"), "month"))
+    if begin is None:
+        begin = entries[0].date if entries else stop
+    start = period_start(begin, "month")
     months = []
-    while start < end:
+    while start < stop:
         nxt = next_period(start, "month")
         n = bisect_left(updates, nxt) - bisect_left(updates, start)
         months.append(MonthCount(start, nxt, period_label(start, "month"), n))
         start = nxt
-    total = sum(m.count for m in months)
-    return UpdatesPerMonth(tuple(months), total, total / 12)
+    return tuple(months)
 
 
 # --- write what you repeat -------------------------------------------------------------
@@ -679,6 +710,80 @@ def current_role(entries, as_of):
         org_since = s.start
     return CurrentRole(role, role.date, (as_of - role.date).days, role.org, org_since,
                        (as_of - org_since).days)
+
+
+# --- organisations and tenures ------------------------------------------------------------
+
+
+class RoleRecord(NamedTuple):
+    role: Role
+    org: str
+    start: date
+    end: date | None  # the next main role or leave (excluded); None while held, and for side roles
+    days: int  # start to end, or to as_of
+    side: bool
+    step: str  # "joined" | "rejoined" | "promotion" | "side"
+
+
+class Tenure(NamedTuple):
+    org: str
+    start: date
+    end: date | None  # the end of its last role; None while held, and for a side role
+    days: int  # start to end, or to as_of
+    roles: tuple  # RoleRecord, oldest first
+    promotions: int  # roles after the first: consecutive main roles at one organisation
+    side: bool  # a side role (each side role is a tenure of its own)
+
+
+def tenures(entries, as_of):
+    """Time at each organisation, grouped by organisation.
+
+    A tenure is an unbroken run of main roles at one organisation (as for
+    current_role: a gap or a role elsewhere ends it, side roles do not); its
+    first role is `joined` (`rejoined` after an earlier tenure there) and each
+    later one a `promotion`. A side role is a tenure of its own, running to
+    as_of. Organisations come in the order they first appear, each with its
+    tenures oldest first.
+    """
+    entries = upto(entries, as_of)
+    found = []  # (org, [RoleRecord]) per tenure, by start
+    seen = set()
+    current = None
+    for s in _stints(entries, as_of):
+        if s.role is None:
+            current = None
+            continue
+        end = None if s.ongoing else s.end
+        days = (s.end - s.start).days
+        org = s.role.org
+        if current is not None and current[0] == org:
+            current[1].append(RoleRecord(s.role, org, s.start, end, days, False, "promotion"))
+        else:
+            step = "rejoined" if org in seen else "joined"
+            current = (org, [RoleRecord(s.role, org, s.start, end, days, False, step)])
+            found.append(current)
+            seen.add(org)
+    for e in entries:
+        if type(e) is Role and e.side:
+            found.append((e.org, [RoleRecord(e, e.org, e.date, None, (as_of - e.date).days, True, "side")]))
+    found.sort(key=lambda t: t[1][0].start)  # stable: main roles before side roles of the same day
+    order = {}
+    for org, _ in found:
+        order.setdefault(org, len(order))
+    found.sort(key=lambda t: order[t[0]])  # grouped by organisation, first appearance first
+    out = []
+    for org, records in found:
+        first, last = records[0], records[-1]
+        out.append(Tenure(
+            org=org,
+            start=first.start,
+            end=last.end,
+            days=((last.end or as_of) - first.start).days,
+            roles=tuple(records),
+            promotions=len(records) - 1,
+            side=first.side,
+        ))
+    return tuple(out)
 
 
 # --- home ----------------------------------------------------------------------------------

@@ -33,6 +33,21 @@ def load(path, *, as_of=None):
     return loader.ledger()
 
 
+def load_many(paths):
+    """Several files as one ledger, as if the first included the others: a file
+    reached twice is read once, and everything is validated together."""
+    loader = _Loader()
+    for path in paths:
+        loader.read_file(os.fspath(path), None, ())
+    return loader.ledger()
+
+
+def problem_order(files):
+    """The one order of problems: by file (in reading order), line, column."""
+    rank = {f: i for i, f in enumerate(files)}
+    return lambda p: (rank.get(p.loc.file, len(rank)), p.loc.line, p.loc.col)
+
+
 def load_string(text, filename="<string>"):
     loader = _Loader()
     loader.read_text(text, filename, ())
@@ -152,7 +167,7 @@ class _Loader:
         entries.sort(key=sort_key)
         entries = tuple(entries)
         problems = self.problems + validate(entries)
-        problems.sort(key=_problem_order(self.files))
+        problems.sort(key=problem_order(self.files))
         return Ledger(
             entries, opts.Options(**values), tuple(problems), tuple(self.files), self.sources, suppressed,
         )
@@ -173,8 +188,3 @@ def _via(chain):
     if len(chain) < 2:
         return ""
     return "; included through " + " -> ".join(os.path.relpath(p) for p in chain)
-
-
-def _problem_order(files):
-    rank = {f: i for i, f in enumerate(files)}
-    return lambda p: (rank.get(p.loc.file, len(rank)), p.loc.line, p.loc.col)

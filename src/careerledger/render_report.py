@@ -1,0 +1,276 @@
+"""Render a Report (careerledger.reports) as text, markdown, csv or json.
+
+All four formats render the same Report, section by section, so they never
+disagree; they differ only in how a value is written:
+
+| type   | text / markdown        | csv / json                  |
+|--------|------------------------|-----------------------------|
+| date   | 2026-11-21             | "2026-11-21"                |
+| length | 2y 3m 4d               | days (int)                  |
+| days   | 1,096 days             | days (int)                  |
+| share  | 38%                    | 0.3836 (rounded to 4 places)|
+| bool   | yes / no               | true / false                |
+| list   | a, b                   | "a; b" in csv, array in json|
+
+docs/json.md documents the JSON; its version is reports.JSON_VERSION.
+"""
+
+import csv
+import io
+import json
+
+from . import reports as R
+
+FORMATS = ("text", "json", "csv", "markdown")
+KEPT, MISSED = "■", "□"
+
+
+def render(report, fmt):
+    return {"text": text, "json": json_, "csv": csv_, "markdown": markdown}[fmt](report)
+
+
+# --- values --------------------------------------------------------------------------
+
+
+def length_text(length):
+    """`2y 3m 4d`, leaving out zero parts (`1y 5d`); `0d` for no time at all."""
+    from .compute import breakdown
+
+    b = breakdown(length.start, length.end)
+    parts = [f"{n}{u}" for n, u in zip(b, "ymd") if n]
+    return " ".join(parts) or "0d"
+
+
+def human(value, type_, none="—"):
+    """A value as text and markdown show it."""
+    if value is None or (type_ == R.LIST and not value):
+        return none
+    if type_ == R.DATE:
+        return value.isoformat()
+    if type_ == R.LENGTH:
+        return length_text(value)
+    if type_ == R.DAYS:
+        return f"{value:,} day" + ("" if value == 1 else "s")
+    if type_ == R.SHARE:
+        return f"{value:.0%}"
+    if type_ == R.NUMBER:
+        return f"{value:.2f}"
+    if type_ == R.BOOL:
+        return "yes" if value else "no"
+    if type_ == R.LIST:
+        return ", ".join(value)
+    return str(value)
+
+
+def plain(value, type_):
+    """A value as JSON holds it (csv writes the same, lists joined by `; `)."""
+    if value is None:
+        return None
+    if type_ == R.DATE:
+        return value.isoformat()
+    if type_ == R.LENGTH:
+        return value.days
+    if type_ in (R.SHARE, R.NUMBER):
+        return round(value, 4)
+    if type_ == R.LIST:
+        return list(value)
+    return value
+
+
+def _cover(c):
+    if c.label == "as of":
+        return f"as of {c.end}"
+    return f"{c.label}: {c.start or '…'} → {c.end}"
+
+
+def _covers(section):
+    """The covers text and markdown print by a heading: "as of" is in the title
+    line already, and a span with no start (no main role yet) says nothing."""
+    return "; ".join(_cover(c) for c in section.covers
+                     if c.label != "as of" and (c.start is not None or c.label == "listed"))
+
+
+def _heading(report):
+    who = f": {report.owner}" if report.owner else ""
+    career = _cover(report.career) if report.career.start else "career: no main role yet"
+    lines = [f"{report.title}{who}, as of {report.as_of}", career]
+    if report.window.bounded:
+        lines.append(_cover(R.Cover("listed", report.window.begin, report.window.end or report.as_of)))
+    return lines
+
+
+def _rows(section, cell):
+    """Table rows as strings; with `group`, a first cell equal to the one above is blanked."""
+    out = []
+    prev = object()
+    for row in section.rows:
+        cells = [cell(v, c) for v, c in zip(row, section.columns)]
+        if section.group:
+            first = row[0]
+            if first == prev:
+                cells[0] = ""
+            prev = first
+        out.append(cells)
+    return out
+
+
+def _strips(section):
+    """Periods as one strip per contract: (contract, first period, ■□…, last period)."""
+    keys = [c.key for c in section.columns]
+    i_contract, i_period, i_kept = keys.index("contract"), keys.index("period"), keys.index("kept")
+    strips = {}
+    for row in section.rows:
+        strips.setdefault(row[i_contract], []).append(row)
+    return [
+        (contract, rows[0][i_period], "".join(KEPT if r[i_kept] else MISSED for r in rows), rows[-1][i_period])
+        for contract, rows in strips.items()
+    ]
+
+
+# --- text ------------------------------------------------------------------------------
+
+
+def text(report):
+    from tabulate import tabulate
+
+    out = _heading(report)
+    for s in report.sections:
+        out.append("")
+        covers = _covers(s)
+        out.append(f"{s.title}  ({covers})" if covers else s.title)
+        if s.kind == "facts":
+            rows = [(f.label, human(f.value, f.type, f.none)) for f in s.facts
+                    if f.none is not None or not _blank(f.value)]
+            table = tabulate(rows, tablefmt="plain", disable_numparse=True)
+        elif not s.rows:
+            table = s.empty
+        elif s.strip:
+            table = tabulate(_strips(s), headers=("contract", "from", f"{KEPT} kept  {MISSED} missed", "to"),
+                             tablefmt="simple", disable_numparse=True)
+        else:
+            table = tabulate(_rows(s, lambda v, c: human(v, c.type, c.none)),
+                             headers=[c.label for c in s.columns], tablefmt="simple", disable_numparse=True)
+        out.extend("  " + line if line else line for line in table.split("\n"))
+    return "\n".join(out) + "\n"
+
+
+def _blank(value):
+    return value is None or value == ()
+
+
+# --- markdown ------------------------------------------------------------------------
+
+
+def markdown(report):
+    from tabulate import tabulate
+
+    first, *rest = _heading(report)
+    out = [f"# {_md(first)}", "", " · ".join(_md(x) for x in rest)]
+    for s in report.sections:
+        out += ["", f"## {_md(s.title)}", ""]
+        covers = _covers(s)
+        if covers:
+            out += [f"*{_md(covers)}*", ""]
+        if s.kind == "facts":
+            out += [f"- **{_md(f.label)}:** {_md(human(f.value, f.type, f.none))}" for f in s.facts
+                    if f.none is not None or not _blank(f.value)]
+        elif not s.rows:
+            out.append(f"*{_md(s.empty)}*")
+        else:
+            rows = _rows(s, lambda v, c: _md(human(v, c.type, c.none)))
+            out.append(tabulate(rows, headers=[_md(c.label) for c in s.columns], tablefmt="github",
+                                disable_numparse=True))
+    return "\n".join(out) + "\n"
+
+
+def _md(value):
+    """Escape what would break a line of markdown or a table cell."""
+    for ch in "\\|*_`[]<>":
+        value = value.replace(ch, "\\" + ch)
+    return value
+
+
+# --- csv -------------------------------------------------------------------------------
+
+
+def csv_(report):
+    """One table per section, a blank line between: a row with the section's key,
+    the header row (column keys; `field,value` for facts), then the rows."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    head = _header(report)
+    w.writerow(["report"])
+    w.writerow(["field", "value"])
+    for key in ("report", "title", "owner", "as_of"):
+        w.writerow([key, _csv(head[key])])
+    for key in ("start", "end"):
+        w.writerow([f"career_{key}", _csv(head["career"][key])])
+    for key in ("begin", "end"):
+        w.writerow([f"listed_{key}", _csv(head["listed"][key])])
+    for s in report.sections:
+        w.writerow([])
+        w.writerow([s.key])
+        if s.kind == "facts":
+            w.writerow(["field", "value"])
+            for f in s.facts:
+                w.writerow([f.key, _csv(plain(f.value, f.type))])
+        else:
+            w.writerow([c.key for c in s.columns])
+            for row in s.rows:
+                w.writerow([_csv(plain(v, c.type)) for v, c in zip(row, s.columns)])
+    return buf.getvalue()
+
+
+def _csv(value):
+    if value is None:
+        return ""
+    if value is True or value is False:
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "; ".join(value)
+    return value
+
+
+# --- json ------------------------------------------------------------------------------
+
+
+def _header(report):
+    return {
+        "careerledger_json": R.JSON_VERSION,
+        "report": report.name,
+        "title": report.title,
+        "owner": report.owner,
+        "as_of": report.as_of.isoformat(),
+        "career": {"start": _iso(report.career.start), "end": _iso(report.career.end)},
+        "listed": {"begin": _iso(report.window.begin), "end": _iso(report.window.end)},
+    }
+
+
+def _iso(day):
+    return day.isoformat() if day is not None else None
+
+
+def to_data(report):
+    """The Report as JSON-ready data (documented in docs/json.md)."""
+    data = _header(report)
+    sections = []
+    for s in report.sections:
+        item = {
+            "key": s.key,
+            "title": s.title,
+            "kind": s.kind,
+            "covers": [{"label": c.label, "start": _iso(c.start), "end": _iso(c.end)} for c in s.covers],
+        }
+        if s.kind == "facts":
+            item["fields"] = [{"key": f.key, "label": f.label, "type": f.type} for f in s.facts]
+            item["facts"] = {f.key: plain(f.value, f.type) for f in s.facts}
+        else:
+            item["columns"] = [{"key": c.key, "label": c.label, "type": c.type} for c in s.columns]
+            item["rows"] = [{c.key: plain(v, c.type) for v, c in zip(row, s.columns)} for row in s.rows]
+        sections.append(item)
+    data["sections"] = sections
+    return data
+
+
+def json_(report):
+    return json.dumps(to_data(report), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
