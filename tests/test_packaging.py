@@ -76,3 +76,11 @@ def test_generated_parser_imports_nothing_it_does_not_use():
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_format_reference_quotes_the_grammar_as_it_is():
+    # docs/format.md is the users' reference and shows the grammar in full:
+    # the two must not drift apart.
+    grammar = (ROOT / "grammar" / "careerledger.lark").read_text(encoding="utf-8")
+    doc = (ROOT / "docs" / "format.md").read_text(encoding="utf-8")
+    assert f"```lark\n{grammar}```" in doc
