@@ -104,7 +104,8 @@ def test_unknown_report_exit_2_with_a_hint():
     assert "unknown report 'swigns': did you mean 'swings'?" in result.stderr
     result = run("zzz")
     assert result.exit_code == 2
-    assert "unknown report 'zzz': expected one of: cadence, phases, roles, summary, swings" in result.stderr
+    assert ("unknown report 'zzz': expected one of: cadence, feedback, home, landing, northstar, phases, review, "
+            "roles, skills, summary, swings") in result.stderr
 
 
 @pytest.mark.parametrize("args, message", [

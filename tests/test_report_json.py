@@ -25,6 +25,8 @@ _SWING = {"last": "text", "last_kind": "text", "last_on": "date", "since": "leng
 _BALANCE = {"phase": "text", "career_days": "days", "career_share": "share",
             "recent_days": "days", "recent_share": "share"}
 _STREAK = {"phase": "text", "since": "date", "streak": "length", "stuck": "bool"}
+_TONES = {"received": "int", "positive": "int", "constructive": "int", "critical": "int", "untoned": "int",
+          "actionable": "int", "actioned": "int"}
 
 SHAPE = {
     "summary": [
@@ -83,6 +85,73 @@ SHAPE = {
         ("roles", "table", {"org": "text", "title": "text", "from": "date", "to": "date", "length": "length",
                             "track": "text", "phase": "text", "step": "text"}),
     ],
+    "northstar": [
+        ("north_star", "facts", {
+            "vision": "text", "set_on": "date", "horizon": "date", "time_left": "length",
+            "expired_by": "length", "needs": "int", "mastered": "int", "mastered_skills": "list",
+            "lower": "list", "missing": "list"}),
+        ("history", "table", {"set_on": "date", "vision": "text", "horizon": "date", "replaced_on": "date",
+                              "needs": "list"}),
+        ("coverage", "table", {"need": "text", "status": "text", "level": "text", "since": "date",
+                               "to_go": "int"}),
+        ("steps", "table", {"step": "int", "need": "text", "level": "text", "to_go": "int"}),
+        ("built_by", "table", {"need": "text", "kind": "text", "name": "text", "date": "date"}),
+    ],
+    "skills": [
+        ("skills", "table", {"skill": "text", "level": "text", "since": "date", "novice_on": "date",
+                             "mastered_on": "date", "novice_to_mastered": "length", "needed": "bool",
+                             "last_progress": "date", "stale": "bool"}),
+        ("north_star", "facts", {"vision": "text", "needs": "list", "mastered": "list", "lower": "list",
+                                 "missing": "list", "not_needed": "list"}),
+        ("stale", "table", {"skill": "text", "level": "text", "last_progress": "date",
+                            "without_progress": "length", "needed": "bool"}),
+        ("progression", "table", {"skill": "text", "date": "date", "from": "text", "level": "text",
+                                  "evidence": "text"}),
+    ],
+    "landing": [
+        ("roles", "table", {"role": "text", "org": "text", "day_1": "date", "to": "date", "day": "int",
+                            "listens": "int", "overdue": "list"}),
+        ("phases", "table", {"role": "text", "phase": "text", "days": "text", "from": "date", "due_on": "date",
+                             "step": "text", "done_on": "date", "status": "text", "days_left": "int"}),
+        ("listens", "table", {"role": "text", "date": "date", "day": "int", "who": "text", "heard": "text"}),
+    ],
+    "feedback": [
+        ("totals", "facts", {"received": "int", "positive": "int", "constructive": "int", "critical": "int",
+                             "untoned": "int", "actionable": "int", "actioned": "int", "actioned_share": "share"}),
+        ("by_source", "table", {"source": "text", **_TONES}),
+        ("by_year", "table", {"year": "text", **_TONES}),
+        ("actions", "table", {"date": "date", "from": "text", "tone": "text", "feedback": "text",
+                              "action": "text"}),
+        ("unactioned", "table", {"date": "date", "from": "text", "tone": "text", "feedback": "text",
+                                 "age": "length"}),
+    ],
+    "home": [
+        ("history", "facts", {"checkins": "int", "from": "date", "to": "date", "scores": "scores",
+                              "average": "number"}),
+        ("trend", "facts", {"scores": "scores", "from": "date", "to": "date", "slope": "number",
+                            "change": "number", "trend": "text"}),
+        ("last", "facts", {"last": "date", "score": "int", "note": "text", "since": "length",
+                           "home_every": "text", "next_due": "date", "due_in": "length",
+                           "overdue_by": "length", "stale": "bool"}),
+        ("checkins", "table", {"date": "date", "score": "int", "note": "text"}),
+    ],
+    "review": [
+        ("period", "facts", {"period": "text", "first_day": "date", "last_day": "date", "previous": "text",
+                             "figures_on": "date"}),
+        ("headline", "table", {"metric": "text", "this": "int", "previous": "int", "change": "int"}),
+        ("wins", "table", {"date": "date", "win": "text", "impact": "text"}),
+        ("updates", "table", {"date": "date", "update": "text", "to": "text", "via": "text", "covers": "list"}),
+        ("contracts", "table", {"contract": "text", "period": "text", "updates": "int", "required": "int",
+                                "kept": "bool"}),
+        ("skills", "table", {"date": "date", "skill": "text", "from": "text", "level": "text",
+                             "evidence": "text"}),
+        ("bets_opened", "table", {"date": "date", "bet": "text", "size": "text", "in": "text",
+                                  "outcome": "text"}),
+        ("bets_closed", "table", {"date": "date", "bet": "text", "outcome": "text", "length": "length",
+                                  "story": "text", "lesson": "text"}),
+        ("feedback", "table", {"date": "date", "from": "text", "tone": "text", "feedback": "text",
+                               "action": "text"}),
+    ],
 }
 
 ISO = re.compile(r"\d{4}-\d\d-\d\d")
@@ -110,6 +179,7 @@ CHECK = {
     "number": lambda v: is_number(v) and round(v, 4) == v,
     "bool": lambda v: isinstance(v, bool),
     "list": lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v),
+    "scores": lambda v: isinstance(v, list) and all(is_int(x) and 1 <= x <= 5 for x in v),
 }
 
 
@@ -139,7 +209,8 @@ def validate(doc, name):
         assert section["covers"], where
         for c in section["covers"]:
             assert set(c) == {"label", "start", "end"}, where
-            assert c["label"] in ("as of", "career", "trailing 5 years", "trailing 12 months", "listed"), where
+            assert c["label"] in ("as of", "career", "trailing 5 years", "trailing 12 months", "listed",
+                                  "period", "previous period"), where
             check_value(where, c["start"], "date")
             assert is_date(c["end"]), where
         meta = section["fields" if kind == "facts" else "columns"]

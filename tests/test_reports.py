@@ -58,7 +58,8 @@ TWO_ROLES = """
 
 
 def test_every_report_is_registered_with_a_one_line_summary():
-    assert list(R.REPORTS) == ["summary", "swings", "phases", "cadence", "roles"]
+    assert list(R.REPORTS) == ["summary", "swings", "phases", "cadence", "roles", "northstar",
+                               "skills", "landing", "feedback", "home", "review"]
     for spec in R.REPORTS.values():
         assert spec.summary and "\n" not in spec.summary and len(spec.summary) <= 62
 
@@ -74,7 +75,7 @@ def test_report_header_says_what_the_career_covers():
 def test_sections_hold_only_plain_values_of_their_declared_type(name):
     types = {
         R.TEXT: str, R.DATE: date, R.LENGTH: R.Length, R.DAYS: int, R.INT: int,
-        R.SHARE: float, R.NUMBER: float, R.BOOL: bool, R.LIST: tuple,
+        R.SHARE: float, R.NUMBER: float, R.BOOL: bool, R.LIST: tuple, R.SCORES: tuple,
     }
     led = parse(TWO_ROLES + '    2016-01-01 bet "B"\n    2019-01-01 contract "C"\n      every: month\n')
     rep = R.build(name, led, D("2020-03-01"))

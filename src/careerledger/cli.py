@@ -138,12 +138,14 @@ class _ReportCommand(click.Command):
             formatter.write_dl([(spec.name, spec.summary) for spec in REPORTS.values()])
 
 
-@main.command(cls=_ReportCommand, short_help="Report on a ledger: summary, swings, phases, cadence, roles.",
+@main.command(cls=_ReportCommand, short_help="Report on a ledger: summary, swings, skills, landing, review and more.",
               epilog="""\b
 Examples:
   careerledger report career.career                  # the summary
   careerledger report swings --format json career.career
-  careerledger report cadence -p last-year -o cadence.md --format markdown career.career""")
+  careerledger report cadence -p last-year -o cadence.md --format markdown career.career
+  careerledger report landing --role "Senior PM, Retention" career.career
+  careerledger report review -p 2026-09 career.career    # markdown, to paste into an email""")
 @click.argument("args", nargs=-1, metavar="[NAME] FILE...")
 @click.option("--as-of", type=DATE, help="Take this day as today (default: today).")
 @click.option("-b", "--begin", metavar="DATE",
@@ -152,11 +154,15 @@ Examples:
               help="List only what overlaps the time before DATE (excluded; a date or a period: its first day).")
 @click.option("-p", "--period", metavar="PERIOD",
               help="List only what overlaps PERIOD: 2025, 2025-Q2, 2025-04, 2025-W14, this-month, last-quarter…")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "csv", "markdown"]), default="text",
-              show_default=True, help="text for people, markdown for documents, csv and json for programs.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "csv", "markdown"]),
+              help="text for people, markdown for documents, csv and json for programs "
+                   "(default: text; markdown for review).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), metavar="FILE",
               help="Write the report to FILE (replaced atomically) instead of standard output.")
-def report(args, as_of, begin, end, period, fmt, output):
+@click.option("--role", metavar="TITLE",
+              help="landing only: the main role with this title (the latest one) instead of the current one.")
+@click.option("--all", "all_roles", is_flag=True, help="landing only: every main role, oldest first.")
+def report(args, as_of, begin, end, period, fmt, output, role, all_roles):
     """Report on a ledger: NAME (default summary) for the ledger in FILE.
 
     Several FILEs are read as one ledger, as if the first included the others
@@ -165,12 +171,21 @@ def report(args, as_of, begin, end, period, fmt, output):
     status is 1. -b/-e/-p restrict what a report lists (bets, runs, periods,
     roles… that overlap the span); the career-wide figures stay career-wide
     and say which span they cover. docs/json.md documents --format json.
+
+    `landing` shows the current main role's 30/60/90 days; --role TITLE
+    picks another main role, --all lists every one (other reports refuse
+    both). `review` is the packet for the period given with -p (default: the
+    last whole month before --as-of), compared with the period of the same
+    length before it; it prints markdown unless --format says otherwise.
     """
     from datetime import date
 
     from . import reports
 
     name, files = _report_args(args, reports.REPORTS)
+    spec = reports.REPORTS[name]
+    params = _report_params(spec, role, all_roles)
+    fmt = fmt or spec.format
     as_of = as_of or date.today()
     window = _window(begin, end, period, as_of)
 
@@ -185,7 +200,11 @@ def report(args, as_of, begin, end, period, fmt, output):
         click.echo(problems_text(errors, ledger.sources), nl=False, err=True)
         click.echo(summary(errors), err=True)
         sys.exit(1)
-    text = render(reports.build(name, ledger, as_of, window), fmt)
+    try:
+        built = reports.build(name, ledger, as_of, window, **params)
+    except reports.ReportError as e:
+        raise click.BadParameter(str(e), param_hint="'--role'") from None
+    text = render(built, fmt)
     if output:
         from .files import write_atomically
 
@@ -195,6 +214,19 @@ def report(args, as_of, begin, end, period, fmt, output):
             raise click.ClickException(f"cannot write {output}: {e.strerror or e}") from None
     else:
         click.echo(text, nl=False)
+
+
+def _report_params(spec, role, all_roles):
+    """--role and --all -> the report's own keyword parameters; a report that
+    does not take them (every report but landing) makes them a usage error."""
+    given = {k: v for k, v in (("role", role), ("all_roles", all_roles)) if v}
+    for key in given:
+        if key not in spec.options:
+            flag = "--role" if key == "role" else "--all"
+            raise click.UsageError(f"{flag} is for the landing report only, not {spec.name}")
+    if len(given) == 2:
+        raise click.UsageError("use --role TITLE or --all, not both")
+    return given
 
 
 def _report_args(args, names):
@@ -246,3 +278,86 @@ def _window(begin, end, period, as_of):
     if window.begin and window.end and window.end <= window.begin:
         raise click.UsageError(f"-e {window.end} is not after -b {window.begin}")
     return window
+
+
+# --- evaluate ------------------------------------------------------------------------------
+
+
+@main.command(short_help="Hold an opportunity against the north star: closer, further or neutral.",
+              epilog="""\b
+Examples:
+  careerledger evaluate "AI Shopping Assistant" career.career
+  careerledger evaluate "New thing" career.career --track innovation --phase learning --builds zero-to-one
+  careerledger evaluate "AI Shopping Assistant" --format json career.career""")
+@click.argument("name")
+@click.argument("files", nargs=-1, required=True, metavar="FILE...",
+                type=click.Path(exists=True, dir_okay=False))
+@click.option("--track", type=click.Choice(["core", "innovation"]), help="Ad hoc: the track it would put you on.")
+@click.option("--phase", type=click.Choice(["learning", "impact"]), help="Ad hoc: the phase it would put you in.")
+@click.option("--builds", multiple=True, metavar="TAG",
+              help="Ad hoc: a skill it would build, as a tag (#zero-to-one or zero-to-one; repeatable).")
+@click.option("--as-of", type=DATE, help="Ad hoc: take this day as today (default: today).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text for people, json for programs.")
+def evaluate(name, files, track, phase, builds, as_of, fmt):
+    """Evaluate the opportunity NAME against the ledger in FILE: does it get
+    you closer to your north star, or further from it?
+
+    NAME is an `opportunity` entry of the ledger, weighed as of its own date;
+    or, with --track, --phase or --builds, an opportunity described here (ad
+    hoc), weighed as of --as-of (default: today). Each rule prints one line
+    with the points it gives, then the verdict: closer (score above 0),
+    further (below 0) or neutral. docs/metrics.md explains every rule and
+    weight; docs/json.md the JSON. A ledger with errors gives no verdict: its
+    problems are printed and the exit status is 1.
+    """
+    import re
+
+    tags = []
+    for b in builds:
+        tag = b[1:] if b.startswith("#") else b
+        if not re.fullmatch(r"[a-z0-9_/-]+", tag):
+            raise click.BadParameter(f"{b!r} is not a tag: use lowercase letters, digits, -, _ and /",
+                                     param_hint="'--builds'")
+        tags.append(tag)
+    described = bool(track or phase or tags)
+
+    from . import compute
+    from .loader import load_many
+    from .render import problems_text, summary
+    from .render_report import evaluation
+
+    ledger = load_many(files)
+    errors = [p for p in ledger.problems if p.severity == "error"]
+    if errors:
+        click.echo(problems_text(errors, ledger.sources), nl=False, err=True)
+        click.echo(summary(errors), err=True)
+        sys.exit(1)
+    opportunity = compute.find_opportunity(ledger.entries, name)
+    if opportunity is not None:
+        if described:
+            raise click.UsageError(f"'{name}' is an opportunity of the ledger; --track, --phase and "
+                                   "--builds describe an ad-hoc one: use another name")
+        if as_of is not None:
+            raise click.UsageError(f"'{name}' is weighed as of its own date ({opportunity.date}); "
+                                   "--as-of is for an ad-hoc opportunity")
+        as_of = opportunity.date
+    elif described:
+        from datetime import date
+
+        from .entries import Loc, Opportunity
+
+        as_of = as_of or date.today()
+        opportunity = Opportunity(Loc("<command line>", 0), as_of, name, track, phase, tuple(tags))
+    else:
+        names = compute.opportunity_names(ledger.entries)
+        if names:
+            from .problems import did_you_mean
+
+            hint = did_you_mean(name, names)
+        else:
+            hint = "the ledger has no opportunity"
+        raise click.UsageError(f"unknown opportunity '{name}': {hint} "
+                               "(or describe one with --track, --phase, --builds)")
+    result = compute.evaluate(ledger.entries, ledger.options, opportunity, as_of)
+    click.echo(evaluation(result, fmt, ledger.options.owner), nl=False)

@@ -22,12 +22,13 @@ it does not exceed yet.
 
 from bisect import bisect_left, bisect_right
 from datetime import date, timedelta
+from fractions import Fraction
 from typing import NamedTuple
 
 from .dates import add, unit_span
 from .entries import (
-    Align, Bet, Contract, Duration, Explained, Home, Leave, Listen, NorthStar, Outcome, Role,
-    Skill, Sotu, Update, Win,
+    LEVELS, Align, Bet, Contract, Duration, Explained, Feedback, Home, Leave, Listen, NorthStar,
+    Opportunity, Outcome, Role, Skill, Sotu, Update, Win,
 )
 from .options import Options
 
@@ -807,3 +808,594 @@ def home(entries, options, as_of):
     next_due = add(last.date, options.home_every)
     return HomeStatus(last, tuple(checkins), (as_of - last.date).days, next_due, (next_due - as_of).days,
                       as_of > next_due)
+
+
+# --- north star: working backward --------------------------------------------------------
+
+
+def levels_to_go(level):
+    """How far a skill still is from mastered, in levels: mastered 0, proficient 1,
+    practicing 2, novice 3; no entry at all (None) is farthest, 4."""
+    return len(LEVELS) if level is None else len(LEVELS) - 1 - LEVELS.index(level)
+
+
+class Builder(NamedTuple):
+    """An entry that built a skill: its #tags name the skill (a skill entry also
+    builds its own skill)."""
+
+    kind: str  # "role" | "bet" | "skill"
+    name: str  # the role's title, the bet's name, the skill entry's "#skill level"
+    date: date
+    end: date | None  # a main role's end, a bet's close; None while going on, for side roles, for skills
+    entry: object
+
+
+class Need(NamedTuple):
+    skill: str  # the tag, without '#'
+    level: str | None  # its latest level; None with no skill entry
+    since: date | None  # the date of that latest skill entry
+    to_go: int  # levels_to_go(level)
+    built_by: tuple  # Builder, oldest first
+
+
+class Backward(NamedTuple):
+    north_star: NorthStar | None  # the current (latest) north star
+    needs: tuple  # Need for each of its needs, in its order
+    steps: tuple  # the Needs not yet mastered, farthest first (ties keep the north star's order)
+
+
+def built_by(entries, skill, as_of):
+    """The roles, bets and skill entries up to as_of that built `skill`: a role or
+    a bet whose #tags include it, a skill entry of that skill or tagged with it."""
+    return _builders(upto(entries, as_of), as_of).get(skill, ())
+
+
+def _builders(entries, as_of):
+    """skill -> (Builder, ...) for every tag of a role, bet or skill entry."""
+    ends = {s.role: (None if s.ongoing else s.end) for s in _stints(entries, as_of) if s.role}
+    closed = {b.entry: b.closed_on for b in _bets(entries, as_of)}
+    found = {}
+    for e in entries:
+        t = type(e)
+        if t is Role:
+            builder, skills = Builder("role", e.title, e.date, ends.get(e), e), e.tags
+        elif t is Bet:
+            builder, skills = Builder("bet", e.name, e.date, closed.get(e), e), e.tags
+        elif t is Skill:
+            builder, skills = Builder("skill", f"#{e.skill} {e.level}", e.date, None, e), {e.skill, *e.tags}
+        else:
+            continue
+        for skill in sorted(skills):
+            found.setdefault(skill, []).append(builder)
+    return {k: tuple(v) for k, v in found.items()}
+
+
+def working_backward(entries, as_of):
+    """The current north star's needs, each with how far it still is and what built
+    it so far; `steps` are the needs not yet mastered, farthest first."""
+    entries = upto(entries, as_of)
+    cov = coverage(entries, as_of)
+    if cov.north_star is None:
+        return Backward(None, (), ())
+    levels = {s.skill: s for s in cov.mastered + cov.lower}
+    builders = _builders(entries, as_of)
+    needs = []
+    for n in cov.needs:
+        s = levels.get(n)
+        level = s.level if s else None
+        needs.append(Need(n, level, s.date if s else None, levels_to_go(level), builders.get(n, ())))
+    steps = sorted((n for n in needs if n.to_go), key=lambda n: -n.to_go)  # stable
+    return Backward(cov.north_star, tuple(needs), tuple(steps))
+
+
+# --- evaluate: the measuring stick ---------------------------------------------------------
+# docs/metrics.md, "Evaluate: the measuring stick", states every rule and weight.
+
+NEED_POINTS = 2  # each north-star need the opportunity builds that is not yet mastered
+NEED_CAP = 4  # ... up to this many points in all (two needs)
+SWING_POINTS = 2  # established and a big swing is due: innovation +2, core -2
+EARLY_POINTS = 1  # not yet established: core +1, innovation -1 (core roles first)
+PHASE_POINTS = 1  # the phase balance calls for a phase: that phase +1, the other -1
+PHASE_SHARE = Fraction(3, 5)  # a phase with 60% or more of the trailing 5 years calls for the other
+REPEAT_POINTS = 2  # it builds only skills already mastered: -2
+
+OTHER_PHASE = {"learning": "impact", "impact": "learning"}
+
+
+class Reason(NamedTuple):
+    rule: str  # needs | swing-due | early-career | phase | repeats
+    weight: int  # the rule's weight: what it scores, for or against, when it applies
+    points: int  # what it scored here: +weight, -weight or 0
+    text: str  # one line, for people
+
+
+class Evaluation(NamedTuple):
+    opportunity: Opportunity
+    as_of: date
+    ad_hoc: bool  # not an entry of the ledger (described on the command line)
+    north_star: NorthStar | None
+    reasons: tuple  # Reason, in the order of the rules
+    score: int  # the sum of the points
+    verdict: str  # closer (score > 0) | further (score < 0) | neutral (0)
+
+
+class PhaseCall(NamedTuple):
+    """What the phase balance calls for next."""
+
+    calls_for: str | None  # "learning" | "impact"; None when balanced or with no main role
+    because: str | None  # "streak": the current streak is longer than phase-max; "share": 60% or more
+    phase: str | None  # the phase that is too long or too large (the other one)
+    days: int | None  # its days in the trailing 5 years
+    share: float | None  # its share of the trailing 5 years
+    phases: Phases
+
+
+def phase_call(entries, options, as_of):
+    """The phase balance calls for the other phase when the current learning or
+    impact streak is longer than phase-max (`stuck`), else when one phase holds
+    60% or more of the days of the trailing 5 years; otherwise for neither."""
+    ph = phases(entries, as_of, options)
+    r = ph.recent
+    if ph.stuck:
+        phase = ph.current
+        return PhaseCall(OTHER_PHASE[phase], "streak", phase, getattr(r, phase),
+                         getattr(r, phase + "_share"), ph)
+    for phase in ("impact", "learning"):  # both cannot hold 60%
+        days = getattr(r, phase)
+        if r.days and days >= PHASE_SHARE * r.days:
+            return PhaseCall(OTHER_PHASE[phase], "share", phase, days, getattr(r, phase + "_share"), ph)
+    return PhaseCall(None, None, None, None, None, ph)
+
+
+def find_opportunity(entries, name):
+    """The latest `opportunity` entry named `name`, or None."""
+    found = [e for e in _of(entries, Opportunity) if e.name == name]
+    return found[-1] if found else None
+
+
+def opportunity_names(entries):
+    """The names of the ledger's opportunities, sorted."""
+    return sorted({e.name for e in _of(entries, Opportunity)})
+
+
+def evaluate(entries, options, opportunity, as_of):
+    """Hold an opportunity against the ledger as of `as_of` (for an opportunity of
+    the ledger, its own date): does it get the person closer to the north star?
+
+    Each rule gives one Reason (the needs rule one per `builds:` tag); the score
+    is the sum of their points; the verdict is `closer` above 0, `further`
+    below, `neutral` at 0.
+    """
+    ad_hoc = opportunity not in entries
+    entries = upto(entries, as_of)
+    cov = coverage(entries, as_of)
+    levels = {e.skill: e.level for e in _of(entries, Skill)}  # each skill's latest level
+    reasons = list(_needs_reasons(opportunity, cov, levels))
+    reasons.append(_swing_reason(opportunity, entries, options, as_of))
+    reasons.append(_phase_reason(opportunity, entries, options, as_of))
+    reasons.append(_repeats_reason(opportunity, levels))
+    score = sum(r.points for r in reasons)
+    verdict = "closer" if score > 0 else "further" if score < 0 else "neutral"
+    return Evaluation(opportunity, as_of, ad_hoc, cov.north_star, tuple(reasons), score, verdict)
+
+
+def _needs_reasons(opp, cov, levels):
+    if not opp.builds:
+        yield Reason("needs", NEED_POINTS, 0, "builds no skill it names (no builds: tags)")
+        return
+    needs = set(cov.needs)
+    total = 0
+    for tag in dict.fromkeys(opp.builds):
+        level = levels.get(tag)
+        where = level or "no entry yet"
+        if cov.north_star is None:
+            yield Reason("needs", NEED_POINTS, 0, f"builds #{tag} (no north star to need it)")
+        elif tag not in needs:
+            yield Reason("needs", NEED_POINTS, 0, f"builds #{tag} (not a north-star need)")
+        elif level == "mastered":
+            yield Reason("needs", NEED_POINTS, 0, f"builds #{tag} (already mastered)")
+        elif total + NEED_POINTS > NEED_CAP:
+            yield Reason("needs", NEED_POINTS, 0,
+                         f"builds #{tag} ({where}; north star needs it, but needs score at most +{NEED_CAP})")
+        else:
+            total += NEED_POINTS
+            yield Reason("needs", NEED_POINTS, NEED_POINTS, f"builds #{tag} ({where}; north star needs it)")
+
+
+def _swing_reason(opp, entries, options, as_of):
+    sw = swings(entries, options, as_of)
+    track = opp.track
+    this = f"this is {track}" if track else "its track is not given"
+    if sw.established is None or as_of < sw.established:
+        points = {"core": EARLY_POINTS, "innovation": -EARLY_POINTS}.get(track, 0)
+        until = f"until {sw.established}" if sw.established else "no main role yet"
+        return Reason("early-career", EARLY_POINTS, points,
+                      f"not yet established ({until}): the framework favours core roles first; {this}")
+    if not sw.due:
+        return Reason("swing-due", SWING_POINTS, 0, f"no big swing is due (the next by {sw.due_on}); {this}")
+    points = {"innovation": SWING_POINTS, "core": -SWING_POINTS}.get(track, 0)
+    if sw.swings:
+        last = sw.swings[-1]
+        small = sum(1 for b in sw.bets if b.size == "small" and b.date > last.date)
+        since = f", {small} small bet{'' if small == 1 else 's'} since" if small else ""
+        what = f"the last was {last.kind} \"{last.name}\" on {last.date}, {_ago(last.date, as_of)} ago{since}"
+    else:
+        what = f"none yet since the first role on {sw.measured_from}"
+    return Reason("swing-due", SWING_POINTS, points,
+                  f"a big swing is due ({what}; due by {sw.due_on}); {this}")
+
+
+def _phase_reason(opp, entries, options, as_of):
+    call = phase_call(entries, options, as_of)
+    phase = opp.phase
+    this = f"this is {phase}" if phase else "its phase is not given"
+    if call.calls_for is None:
+        r = call.phases.recent
+        if not r.days:
+            why = "no main role yet"
+        else:
+            why = (f"over the trailing 5 years learning took {_percent(r.learning, r.days)} and impact "
+                   f"{_percent(r.impact, r.days)}: neither {_percent(PHASE_SHARE, 1)} or more")
+        return Reason("phase", PHASE_POINTS, 0, f"the phase balance calls for neither phase ({why}); {this}")
+    if call.because == "streak":
+        ph = call.phases
+        why = (f"the current {call.phase} streak, {_ago(ph.streak_start, as_of)}, is longer than "
+               f"phase-max {options.phase_max}")
+    else:
+        r = call.phases.recent
+        why = (f"{call.phase} took {call.days:,} of the {r.days:,} days of the trailing 5 years, "
+               f"{_percent(call.days, r.days)}")
+    points = PHASE_POINTS if phase == call.calls_for else -PHASE_POINTS if phase else 0
+    return Reason("phase", PHASE_POINTS, points, f"the phase balance calls for {call.calls_for} ({why}); {this}")
+
+
+def _repeats_reason(opp, levels):
+    builds = tuple(dict.fromkeys(opp.builds))
+    if not builds:
+        return Reason("repeats", REPEAT_POINTS, 0, "repeats nothing it names (no builds: tags)")
+    new = [t for t in builds if levels.get(t) != "mastered"]
+    if not new:
+        return Reason("repeats", REPEAT_POINTS, -REPEAT_POINTS,
+                      "only repeats what is already mastered: " + ", ".join(f"#{t}" for t in builds))
+    return Reason("repeats", REPEAT_POINTS, 0,
+                  "builds something not yet mastered: " + ", ".join(f"#{t}" for t in new))
+
+
+def _percent(part, whole):
+    """part / whole as a whole percentage rounded down, so that a share shown as
+    59% is below 60% (`1096 / 1827` is 59%, not 60%)."""
+    return f"{int(100 * part // whole)}%"
+
+
+def _ago(start, end):
+    """end - start as `8y 8m 1d` (zero parts left out; `0d` for none)."""
+    b = breakdown(start, end)
+    return " ".join(f"{n}{u}" for n, u in zip(b, "ymd") if n) or "0d"
+
+
+# --- skills and their progression ---------------------------------------------------------
+
+SKILL_STALE = Duration(2, "y")  # a skill below mastered with no progress for longer is stale
+_RANK = {level: i for i, level in enumerate(LEVELS)}  # novice 0 … mastered 3
+
+
+class SkillStep(NamedTuple):
+    skill: str  # the tag, without '#'
+    date: date
+    level: str
+    previous: str | None  # the skill's level before this entry; None for its first entry
+    change: str  # "new" (its first entry) | "up" | "same" | "down"
+    evidence: str | None
+    entry: Skill
+
+
+def skill_steps(entries, as_of, begin=None, end=None):
+    """Every skill entry as a SkillStep, oldest first; with begin/end only those
+    dated in [begin, end) (their previous level still comes from every earlier entry)."""
+    entries = upto(entries, as_of)
+    level = {}
+    steps = []
+    for e in entries:
+        if type(e) is Skill:
+            prev = level.get(e.skill)
+            if prev is None:
+                change = "new"
+            else:
+                d = _RANK[e.level] - _RANK[prev]
+                change = "up" if d > 0 else "down" if d < 0 else "same"
+            level[e.skill] = e.level
+            if (begin is None or e.date >= begin) and (end is None or e.date < end):
+                steps.append(SkillStep(e.skill, e.date, e.level, prev, change, e.evidence, e))
+    return tuple(steps)
+
+
+class SkillProgress(NamedTuple):
+    skill: str
+    steps: tuple  # SkillStep, oldest first
+    level: str  # the latest level (a later lower level replaces an earlier one)
+    since: date  # the latest entry's date
+    first_on: date  # the first entry's date
+    novice_on: date | None  # the first `novice` entry
+    mastered_on: date | None  # the first `mastered` entry
+    novice_to_mastered: int | None  # mastered_on - novice_on, when both exist and novice came first
+    last_progress_on: date  # the latest entry that raised the level (the first entry counts)
+    stale_after: date | None  # last_progress_on + 2y, the last day not stale; None when mastered
+    stale: bool  # below mastered and as_of > stale_after
+    needed: bool  # in the latest north star's needs
+
+
+class Skills(NamedTuple):
+    north_star: NorthStar | None  # the latest north star
+    skills: tuple  # SkillProgress: the north star's needs in its order, then the others by tag
+    needs: tuple  # the latest north star's needs (a repeated tag once)
+    not_needed: tuple  # skills with entries that the north star does not need, by tag; () with no north star
+    missing: tuple  # needs with no skill entry
+    stale: tuple  # the stale SkillProgress, in the order of `skills`
+
+
+def skills(entries, as_of):
+    """Each skill's progression, time from novice to mastered, what the north
+    star needs, and the skills with no progress in the last two years."""
+    steps = skill_steps(entries, as_of)
+    stars = _of(upto(entries, as_of), NorthStar)
+    star = stars[-1] if stars else None
+    needs = tuple(dict.fromkeys(star.needs)) if star else ()
+    by_skill = {}
+    for s in steps:
+        by_skill.setdefault(s.skill, []).append(s)
+    others = sorted(k for k in by_skill if k not in needs)
+    order = [n for n in needs if n in by_skill] + others
+    found = tuple(_progress(by_skill[k], k in needs, as_of) for k in order)
+    return Skills(
+        north_star=star,
+        skills=found,
+        needs=needs,
+        not_needed=tuple(others) if star else (),
+        missing=tuple(n for n in needs if n not in by_skill),
+        stale=tuple(p for p in found if p.stale),
+    )
+
+
+def _progress(steps, needed, as_of):
+    first, last = steps[0], steps[-1]
+    novice = next((s.date for s in steps if s.level == "novice"), None)
+    mastered = next((s.date for s in steps if s.level == "mastered"), None)
+    progress_on = [s.date for s in steps if s.change in ("new", "up")][-1]
+    stale_after = None if last.level == "mastered" else add(progress_on, SKILL_STALE)
+    return SkillProgress(
+        skill=first.skill,
+        steps=tuple(steps),
+        level=last.level,
+        since=last.date,
+        first_on=first.date,
+        novice_on=novice,
+        mastered_on=mastered,
+        novice_to_mastered=(mastered - novice).days if novice and mastered and novice <= mastered else None,
+        last_progress_on=progress_on,
+        stale_after=stale_after,
+        stale=stale_after is not None and as_of > stale_after,
+        needed=needed,
+    )
+
+
+# --- feedback as data -------------------------------------------------------------------------
+
+ACTIONABLE = ("constructive", "critical")  # the tones that call for an `action:`
+
+
+class ToneCount(NamedTuple):
+    label: object  # the source (a from:, None for feedback without one) or the year (int)
+    total: int
+    positive: int
+    constructive: int
+    critical: int
+    untoned: int  # no tone:
+    actionable: int  # constructive + critical
+    actioned: int  # ... of which with an action:
+
+
+class FeedbackStats(NamedTuple):
+    items: tuple  # every Feedback, oldest first
+    totals: ToneCount  # over all of it (label None)
+    actioned_share: float | None  # totals.actioned / totals.actionable; None with nothing actionable
+    by_source: tuple  # ToneCount per from:, most first, ties by name, no from: last
+    by_year: tuple  # ToneCount per calendar year, from the first feedback's year to as_of's
+    actions: tuple  # Feedback with an action: (whatever its tone), oldest first
+    unactioned: tuple  # constructive or critical Feedback with no action:, oldest first
+
+
+def _tones(label, items):
+    tones = [f.tone for f in items]
+    act = [f for f in items if f.tone in ACTIONABLE]
+    return ToneCount(label, len(items), tones.count("positive"), tones.count("constructive"),
+                     tones.count("critical"), tones.count(None), len(act), sum(1 for f in act if f.action))
+
+
+def feedback(entries, as_of):
+    """Feedback by source, tone and year, and how much of the constructive and
+    critical feedback records an action."""
+    items = _of(upto(entries, as_of), Feedback)
+    totals = _tones(None, items)
+    sources = {}
+    for f in items:
+        sources.setdefault(f.giver, []).append(f)
+    by_source = sorted((_tones(k, v) for k, v in sources.items()),
+                       key=lambda t: (t.label is None, -t.total, t.label or ""))
+    by_year = ()
+    if items:
+        by_year = tuple(_tones(y, [f for f in items if f.date.year == y])
+                        for y in range(items[0].date.year, as_of.year + 1))
+    return FeedbackStats(
+        items=tuple(items),
+        totals=totals,
+        actioned_share=_share(totals.actioned, totals.actionable),
+        by_source=tuple(by_source),
+        by_year=by_year,
+        actions=tuple(f for f in items if f.action),
+        unactioned=tuple(f for f in items if f.tone in ACTIONABLE and not f.action),
+    )
+
+
+# --- home: the trend --------------------------------------------------------------------------
+
+HOME_TREND_OVER = 4  # the trend is taken over the last four check-ins
+
+
+class HomeTrend(NamedTuple):
+    checkins: tuple  # the last (up to) four Home check-ins, oldest first
+    scores: tuple  # their scores
+    slope: float | None  # least-squares slope of score on check-in number, points per check-in
+    change: float | None  # slope * (n - 1): the fitted line's rise from the first to the last
+    trend: str | None  # "up" (change >= 1) | "down" (change <= -1) | "flat"; None with < 2 check-ins
+
+
+def home_trend(entries, as_of, over=HOME_TREND_OVER):
+    """The direction of the last `over` check-ins: the least-squares line through
+    (0, s0), (1, s1), …; up or down when it rises or falls by a whole point or more."""
+    checkins = _of(upto(entries, as_of), Home)[-over:]
+    ys = [c.score for c in checkins]
+    n = len(ys)
+    if n < 2:
+        return HomeTrend(tuple(checkins), tuple(ys), None, None, None)
+    # slope = (n Σxy - Σx Σy) / (n Σx² - (Σx)²), kept in integers to decide the trend exactly
+    sx, sxx = n * (n - 1) // 2, sum(i * i for i in range(n))
+    sy, sxy = sum(ys), sum(i * y for i, y in enumerate(ys))
+    num, den = n * sxy - sx * sy, n * sxx - sx * sx
+    rise = (n - 1) * num  # change * den
+    trend = "up" if rise >= den else "down" if rise <= -den else "flat"
+    return HomeTrend(tuple(checkins), tuple(ys), num / den, rise / den, trend)
+
+
+# --- landing: the three phases ----------------------------------------------------------------
+
+
+class LandingPhase(NamedTuple):
+    name: str  # "listening tour" | "alignment" | "quick wins"
+    first_day: int  # 1 | 31 | 61
+    last_day: int  # 30 | 60 | 90
+    start: date  # the date of first_day
+    last: date  # the date of last_day (included): the day its step is due
+    step: Step  # the step due on last_day: sotu | align | win
+
+
+# phase, its first day, the step that closes it
+LANDING_PHASES = (("listening tour", 1, "sotu"), ("alignment", 31, "align"), ("quick wins", 61, "win"))
+
+
+def landing_phases(land):
+    """The three phases of a Landing: days 1-30, 31-60 and 61-90 with their dates and steps."""
+    steps = {s.name: s for s in land.steps}
+    return tuple(
+        LandingPhase(name, first, steps[step].day, land.start + timedelta(days=first - 1),
+                     steps[step].due_on, steps[step])
+        for name, first, step in LANDING_PHASES
+    )
+
+
+# --- the review packet --------------------------------------------------------------------------
+
+
+class ContractPeriod(NamedTuple):
+    contract: Contract
+    period: Period
+
+
+class Headline(NamedTuple):
+    begin: date
+    end: date  # excluded
+    on: date  # the day the state figures are taken: the period's last day, or as_of when earlier
+    updates: int  # updates published in the period
+    periods_kept: int  # contract periods ending in the period that were kept
+    periods_missed: int  # ... that were missed
+    wins: int
+    skills_moved: int  # skill entries
+    bets_opened: int
+    bets_closed: int  # outcomes
+    feedback: int  # feedback received
+    actionable: int  # ... constructive or critical
+    actioned: int  # ... of which with an action:
+    days_since_swing: int | None  # days since the last big swing, as of `on`
+    needs_mastered: int | None  # the north star's needs mastered as of `on`; None with no north star
+
+
+class Review(NamedTuple):
+    begin: date
+    end: date  # excluded
+    wins: tuple  # Win entries in the period
+    updates: tuple  # Update entries
+    skills: tuple  # SkillStep
+    bets_opened: tuple  # BetRecord of the bets opened in the period (closed later or not, as of as_of)
+    bets_closed: tuple  # BetRecord of the bets closed in the period
+    feedback: tuple  # Feedback entries
+    contract_periods: tuple  # ContractPeriod: each whole contract period whose last day is in the period
+    headline: Headline
+    previous: Headline  # the same figures for the previous period of the same length
+
+
+def previous_period(begin, end):
+    """The period of the same length before [begin, end): the previous ISO week,
+    month, quarter or year when the span is exactly one, else as many days before."""
+    for unit in ("week", "month", "quarter", "year"):
+        if unit_span(begin, unit) == (begin, end):
+            return unit_span(begin - timedelta(days=1), unit)
+    return begin - (end - begin), begin
+
+
+def _in(entries, begin, end):
+    return entries[bisect_left(entries, begin, key=_date): bisect_left(entries, end, key=_date)]
+
+
+def _contract_periods(cadences, begin, end):
+    # a contract period belongs to the review period holding its last day
+    return tuple(ContractPeriod(c.contract, p) for c in cadences for p in c.periods
+                 if begin < p.end <= end)
+
+
+def _headline(entries, options, as_of, begin, end, cadences, bets):
+    mine = _in(entries, begin, end)
+    fb = [e for e in mine if type(e) is Feedback]
+    act = [f for f in fb if f.tone in ACTIONABLE]
+    periods = _contract_periods(cadences, begin, end)
+    on = min(end - timedelta(days=1), as_of)
+    cov = coverage(entries, on)
+    return Headline(
+        begin=begin,
+        end=end,
+        on=on,
+        updates=sum(1 for e in mine if type(e) is Update),
+        periods_kept=sum(1 for c in periods if c.period.kept),
+        periods_missed=sum(1 for c in periods if not c.period.kept),
+        wins=sum(1 for e in mine if type(e) is Win),
+        skills_moved=sum(1 for e in mine if type(e) is Skill),
+        bets_opened=sum(1 for b in bets if begin <= b.date < end),
+        bets_closed=sum(1 for b in bets if b.closed_on is not None and begin <= b.closed_on < end),
+        feedback=len(fb),
+        actionable=len(act),
+        actioned=sum(1 for f in act if f.action),
+        days_since_swing=swings(entries, options, on).days_since,
+        needs_mastered=len(cov.mastered) if cov.north_star else None,
+    )
+
+
+def review(entries, options, as_of, begin, end):
+    """What happened in [begin, end), for a review packet, with the headline
+    figures of the period and of the previous period of the same length."""
+    entries = upto(entries, as_of)
+    cadences = cadence(entries, as_of)
+    bets = _bets(entries, as_of)
+    mine = _in(entries, begin, end)
+    prev_begin, prev_end = previous_period(begin, end)
+    return Review(
+        begin=begin,
+        end=end,
+        wins=tuple(e for e in mine if type(e) is Win),
+        updates=tuple(e for e in mine if type(e) is Update),
+        skills=skill_steps(entries, as_of, begin, end),
+        bets_opened=tuple(b for b in bets if begin <= b.date < end),
+        bets_closed=tuple(sorted((b for b in bets if b.closed_on is not None and begin <= b.closed_on < end),
+                                 key=lambda b: b.closed_on)),
+        feedback=tuple(e for e in mine if type(e) is Feedback),
+        contract_periods=_contract_periods(cadences, begin, end),
+        headline=_headline(entries, options, as_of, begin, end, cadences, bets),
+        previous=_headline(entries, options, as_of, prev_begin, prev_end, cadences, bets),
+    )

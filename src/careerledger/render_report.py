@@ -11,6 +11,7 @@ disagree; they differ only in how a value is written:
 | share  | 38%                    | 0.3836 (rounded to 4 places)|
 | bool   | yes / no               | true / false                |
 | list   | a, b                   | "a; b" in csv, array in json|
+| scores | ▃▃▂▃ (a sparkline)     | "3; 3; 2; 3" in csv, array of ints in json |
 
 docs/json.md documents the JSON; its version is reports.JSON_VERSION.
 """
@@ -23,6 +24,7 @@ from . import reports as R
 
 FORMATS = ("text", "json", "csv", "markdown")
 KEPT, MISSED = "■", "□"
+SPARKS = "▁▂▃▅█"  # home scores 1 to 5
 
 
 def render(report, fmt):
@@ -43,7 +45,7 @@ def length_text(length):
 
 def human(value, type_, none="—"):
     """A value as text and markdown show it."""
-    if value is None or (type_ == R.LIST and not value):
+    if value is None or (type_ in (R.LIST, R.SCORES) and not value):
         return none
     if type_ == R.DATE:
         return value.isoformat()
@@ -59,7 +61,14 @@ def human(value, type_, none="—"):
         return "yes" if value else "no"
     if type_ == R.LIST:
         return ", ".join(value)
+    if type_ == R.SCORES:
+        return sparkline(value)
     return str(value)
+
+
+def sparkline(scores):
+    """Home scores 1 to 5 as one character each: ▁▂▃▅█."""
+    return "".join(SPARKS[s - 1] for s in scores)
 
 
 def plain(value, type_):
@@ -72,7 +81,7 @@ def plain(value, type_):
         return value.days
     if type_ in (R.SHARE, R.NUMBER):
         return round(value, 4)
-    if type_ == R.LIST:
+    if type_ in (R.LIST, R.SCORES):
         return list(value)
     return value
 
@@ -84,10 +93,11 @@ def _cover(c):
 
 
 def _covers(section):
-    """The covers text and markdown print by a heading: "as of" is in the title
-    line already, and a span with no start (no main role yet) says nothing."""
+    """The covers text and markdown print by a heading: "as of" and "period" (the
+    review's, shown in its heading as `listed`) are in the title lines already,
+    and a span with no start (no main role yet) says nothing."""
     return "; ".join(_cover(c) for c in section.covers
-                     if c.label != "as of" and (c.start is not None or c.label == "listed"))
+                     if c.label not in ("as of", "period") and (c.start is not None or c.label == "listed"))
 
 
 def _heading(report):
@@ -227,7 +237,7 @@ def _csv(value):
     if value is True or value is False:
         return "true" if value else "false"
     if isinstance(value, list):
-        return "; ".join(value)
+        return "; ".join(map(str, value))
     return value
 
 
@@ -274,3 +284,57 @@ def to_data(report):
 
 def json_(report):
     return json.dumps(to_data(report), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+# --- evaluate ----------------------------------------------------------------------------
+# `careerledger evaluate` prints an Evaluation (compute.evaluate), not a Report:
+# one line per reason, then the verdict (docs/json.md, "evaluate", for the JSON).
+
+
+def evaluation(ev, fmt, owner=None):
+    """An Evaluation as `text` or `json`; `owner` is the ledger's option."""
+    if fmt == "json":
+        return json.dumps(evaluation_data(ev, owner), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    return evaluation_text(ev, owner)
+
+
+def evaluation_text(ev, owner=None):
+    opp, star = ev.opportunity, ev.north_star
+    who = f": {owner}" if owner else ""
+    when = "ad hoc" if ev.ad_hoc else "its date"
+    about = [f"track {opp.track or 'not given'}", f"phase {opp.phase or 'not given'}",
+             "builds " + (" ".join(f"#{t}" for t in opp.builds) or "nothing named")]
+    if opp.org:
+        about.append(f"at {opp.org}")
+    lines = [
+        f'Evaluate "{opp.name}"{who}, as of {ev.as_of} ({when})',
+        "opportunity: " + ", ".join(about),
+        f"north star: {star.vision} (by {star.by})" if star else "north star: none",
+        "",
+    ]
+    lines += [f"{r.points:+d} {r.text}" for r in ev.reasons]
+    lines += ["", f"verdict: {ev.verdict} (score {ev.score:+d})"]
+    return "\n".join(lines) + "\n"
+
+
+def evaluation_data(ev, owner=None):
+    """An Evaluation as JSON-ready data (documented in docs/json.md)."""
+    opp, star = ev.opportunity, ev.north_star
+    return {
+        "careerledger_json": R.JSON_VERSION,
+        "command": "evaluate",
+        "owner": owner,
+        "as_of": ev.as_of.isoformat(),
+        "opportunity": {
+            "name": opp.name, "date": opp.date.isoformat(), "ad_hoc": ev.ad_hoc, "track": opp.track,
+            "phase": opp.phase, "builds": list(dict.fromkeys(opp.builds)), "org": opp.org,
+            "tags": sorted(opp.tags),
+        },
+        "north_star": {
+            "vision": star.vision, "set_on": star.date.isoformat(), "horizon": star.by.isoformat(),
+            "needs": list(dict.fromkeys(star.needs)),
+        } if star else None,
+        "reasons": [{"rule": r.rule, "weight": r.weight, "points": r.points, "text": r.text} for r in ev.reasons],
+        "score": ev.score,
+        "verdict": ev.verdict,
+    }

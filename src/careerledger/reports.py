@@ -34,7 +34,8 @@ SHARE = "share"  # float from 0 to 1
 NUMBER = "number"  # float
 BOOL = "bool"
 LIST = "list"  # tuple of str
-TYPES = (TEXT, DATE, LENGTH, DAYS, INT, SHARE, NUMBER, BOOL, LIST)
+SCORES = "scores"  # tuple of int home scores (1 to 5): a sparkline in text
+TYPES = (TEXT, DATE, LENGTH, DAYS, INT, SHARE, NUMBER, BOOL, LIST, SCORES)
 
 
 class Length(NamedTuple):
@@ -122,32 +123,44 @@ class Spec(NamedTuple):
     title: str
     summary: str  # one line, for --help
     build: object
+    options: tuple = ()  # the report's own options: "role", "all" (landing)
+    format: str = "text"  # the format used when --format is not given
 
 
 REPORTS = {}
 
 
-def _register(name, title, summary):
+def _register(name, title, summary, options=(), fmt="text", default_window=None):
     """Register a function that lists a report's sections as the report `name`:
-    the registered function, `(ledger, as_of, window=ALL) -> Report`, adds the
-    header (title, owner, as-of, the career's span, the window)."""
+    the registered function, `(ledger, as_of, window=ALL, **params) -> Report`,
+    adds the header (title, owner, as-of, the career's span, the window).
+    `options` names the keyword parameters the report takes (its own options),
+    `fmt` its default format, and `default_window(as_of)` the window it uses
+    when none is given."""
     from functools import wraps
 
     def wrap(sections):
         @wraps(sections)
-        def report(ledger, as_of, window=ALL):
+        def report(ledger, as_of, window=ALL, **params):
+            if default_window is not None and not window.bounded:
+                window = default_window(as_of)
             return Report(name, title, ledger.options.owner, as_of, _career(ledger, as_of), window,
-                          tuple(sections(ledger, as_of, window)))
+                          tuple(sections(ledger, as_of, window, **params)))
 
-        REPORTS[name] = Spec(name, title, summary, report)
+        REPORTS[name] = Spec(name, title, summary, report, tuple(options), fmt)
         return report
 
     return wrap
 
 
-def build(name, ledger, as_of, window=ALL):
-    """The report `name` for a loaded ledger as of `as_of`, listing what overlaps `window`."""
-    return REPORTS[name].build(ledger, as_of, window)
+class ReportError(ValueError):
+    """A report's option names nothing in the ledger (`--role` with no such role)."""
+
+
+def build(name, ledger, as_of, window=ALL, **params):
+    """The report `name` for a loaded ledger as of `as_of`, listing what overlaps
+    `window`; `params` are the report's own options (Spec.options)."""
+    return REPORTS[name].build(ledger, as_of, window, **params)
 
 
 # --- shared pieces ---------------------------------------------------------------
@@ -517,3 +530,418 @@ def roles(ledger, as_of, window=ALL):
         rows, empty="no role", group=True,
     )
     return [orgs, table]
+
+
+# --- north star ----------------------------------------------------------------------
+
+
+@_register("northstar", "North star", "the north star, its history, coverage, working backward")
+def northstar(ledger, as_of, window=ALL):
+    entries = ledger.entries
+    star = compute.north_star(entries, as_of)
+    cov = compute.coverage(entries, as_of)
+    back = compute.working_backward(entries, as_of)
+    covers = _as_of(as_of) + _listed(window, as_of)
+    none = "no north star: write a north-star entry"
+
+    rows = []
+    for i, s in enumerate(star.history):
+        replaced = star.history[i + 1].date if i + 1 < len(star.history) else None
+        if window.overlaps(s.date, replaced, as_of):
+            rows.append((s.date, s.vision, s.by, replaced, tuple(dict.fromkeys(s.needs))))
+    history = _table(
+        "history", "History", covers,
+        (("set_on", "set on", DATE), ("vision", "vision", TEXT), ("horizon", "horizon", DATE),
+         ("replaced_on", "replaced on", DATE, "current"), ("needs", "needs", LIST, "none")),
+        rows, empty=none,
+    )
+
+    status = {"mastered": "mastered", None: "missing"}
+    coverage = _table(
+        "coverage", "Coverage of its needs", _as_of(as_of),
+        (("need", "need", TEXT), ("status", "status", TEXT), ("level", "level", TEXT, "no entry"),
+         ("since", "since", DATE), ("to_go", "levels to go", INT)),
+        [(n.skill, status.get(n.level, "lower"), n.level, n.since, n.to_go) for n in back.needs],
+        empty=none if star.current is None else "the north star names no needs",
+    )
+
+    if star.current is None:
+        done = none
+    elif not back.needs:
+        done = "the north star names no needs"
+    else:
+        done = "every need is mastered"
+    steps = _table(
+        "steps", "Working backward", _as_of(as_of),
+        (("step", "step", INT), ("need", "need", TEXT), ("level", "level", TEXT, "no entry"),
+         ("to_go", "levels to go", INT)),
+        [(i, n.skill, n.level, n.to_go) for i, n in enumerate(back.steps, 1)],
+        empty=done,
+    )
+
+    rows = []
+    for n in back.steps:
+        if not n.built_by:
+            rows.append((n.skill, None, None, None))
+        for b in n.built_by:
+            shown = window.holds(b.date) if b.kind == "skill" else window.overlaps(b.date, b.end, as_of)
+            if shown:
+                name = _role_name(b.entry) if b.kind == "role" else b.name
+                rows.append((n.skill, b.kind, name, b.date))
+    built = _table(
+        "built_by", "What built them so far", covers,
+        (("need", "need", TEXT), ("kind", "kind", TEXT, "nothing yet"), ("name", "name", TEXT),
+         ("date", "date", DATE)),
+        rows, empty=done, group=True,
+    )
+    return [_north_star_section(star, cov, as_of), history, coverage, steps, built]
+
+
+# --- skills ----------------------------------------------------------------------------
+
+
+@_register("skills", "Skills", "skill levels with evidence, novice to mastered, stale skills")
+def skills(ledger, as_of, window=ALL):
+    sk = compute.skills(ledger.entries, as_of)
+    listed = _listed(window, as_of)
+    table = _table(
+        "skills", "Skills", _as_of(as_of),
+        (("skill", "skill", TEXT), ("level", "level", TEXT), ("since", "since", DATE),
+         ("novice_on", "novice on", DATE), ("mastered_on", "mastered on", DATE),
+         ("novice_to_mastered", "novice to mastered", LENGTH), ("needed", "north star needs it", BOOL),
+         ("last_progress", "last progress", DATE), ("stale", "stale", BOOL)),
+        [(p.skill, p.level, p.since, p.novice_on, p.mastered_on,
+          _len(p.novice_on, p.mastered_on, p.novice_to_mastered), p.needed, p.last_progress_on, p.stale)
+         for p in sk.skills],
+        empty="no skill entry",
+    )
+    progression = _table(
+        "progression", "Progression", _as_of(as_of) + listed,
+        (("skill", "skill", TEXT), ("date", "date", DATE), ("from", "from", TEXT, "new"),
+         ("level", "level", TEXT), ("evidence", "evidence", TEXT)),
+        [(s.skill, s.date, s.previous, s.level, s.evidence)
+         for p in sk.skills for s in p.steps if window.holds(s.date)],
+        empty="no skill entry", group=True,
+    )
+    star = sk.north_star
+    needs = _facts(
+        "north_star", "North-star needs", _as_of(as_of),
+        Fact("vision", "vision", star.vision if star else None, TEXT, "none: write a north-star entry"),
+        Fact("needs", "needs", sk.needs, LIST, None),
+        Fact("mastered", "mastered", tuple(p.skill for p in sk.skills if p.needed and p.level == "mastered"),
+             LIST, None),
+        Fact("lower", "below mastered",
+             tuple(f"{p.skill} ({p.level})" for p in sk.skills if p.needed and p.level != "mastered"), LIST, None),
+        Fact("missing", "no entry yet", sk.missing, LIST, None),
+        Fact("not_needed", "not needed", sk.not_needed, LIST, None),
+    )
+    stale = _table(
+        "stale", f"No progress for more than {compute.SKILL_STALE.amount} years", _as_of(as_of),
+        (("skill", "skill", TEXT), ("level", "level", TEXT), ("last_progress", "last progress", DATE),
+         ("without_progress", "without progress", LENGTH), ("needed", "north star needs it", BOOL)),
+        [(p.skill, p.level, p.last_progress_on,
+          Length(p.last_progress_on, as_of, (as_of - p.last_progress_on).days), p.needed) for p in sk.stale],
+        empty="every skill below mastered progressed in the last 2 years",
+    )
+    return [table, needs, stale, progression]
+
+
+# --- landing (30/60/90) -------------------------------------------------------------------
+
+
+@_register("landing", "Landing (30/60/90)", "a role's 30/60/90 days: listening tour, SOTU, alignment, wins",
+           options=("role", "all_roles"))
+def landing(ledger, as_of, window=ALL, role=None, all_roles=False):
+    """The current main role's landing; `role` (a title) picks another main role,
+    `all_roles` lists every main role's landing that overlaps the window."""
+    entries = ledger.entries
+    if all_roles:
+        lands = [land for land in compute.landings(entries, as_of) if window.overlaps(land.start, land.end, as_of)]
+        empty = "no main role"
+    elif role is not None:
+        land = compute.landing(entries, as_of, role)
+        if land is None:
+            raise ReportError(_no_role(entries, as_of, role))
+        lands, empty = [land], None
+    else:
+        land = compute.landing(entries, as_of)
+        lands, empty = ([land] if land else []), "no current main role (name one with --role, or use --all)"
+    covers = _as_of(as_of) + (_listed(window, as_of) if all_roles else ())
+
+    roles = _table(
+        "roles", "Roles", covers,
+        (("role", "role", TEXT), ("org", "organisation", TEXT), ("day_1", "day 1", DATE),
+         ("to", "to", DATE, "now"), ("day", "day today", INT), ("listens", "conversations", INT),
+         ("overdue", "overdue", LIST, "none")),
+        [(land.role.title, land.role.org, land.start, land.end, land.day if land.held else None,
+          len(land.listens), land.overdue) for land in lands],
+        empty=empty,
+    )
+    rows = []
+    for land in lands:
+        for ph in compute.landing_phases(land):
+            s = ph.step
+            # days left (negative once overdue) while the step is not done and the role is held
+            left = s.days_left if s.status in ("open", "overdue") and land.held else None
+            rows.append((land.role.title, ph.name, f"{ph.first_day}–{ph.last_day}", ph.start, ph.last, s.name,
+                         s.done_on, s.status, left))
+    phases = _table(
+        "phases", "Phases", covers,
+        (("role", "role", TEXT), ("phase", "phase", TEXT), ("days", "days", TEXT), ("from", "from", DATE),
+         ("due_on", "due on", DATE), ("step", "step", TEXT), ("done_on", "done on", DATE),
+         ("status", "status", TEXT), ("days_left", "days left", INT)),
+        rows, empty=empty, group=True,
+    )
+    listens = _table(
+        "listens", "Listening tour (days 1–30)", covers,
+        (("role", "role", TEXT), ("date", "date", DATE), ("day", "day", INT), ("who", "who", TEXT),
+         ("heard", "heard", TEXT)),
+        [(land.role.title, e.date, (e.date - land.start).days + 1, e.who, e.heard)
+         for land in lands for e in land.listens],
+        empty="no conversation in days 1–30" if lands else empty, group=True,
+    )
+    return [roles, phases, listens]
+
+
+def _no_role(entries, as_of, title):
+    """Why `--role title` names no landing: a side role, or no such main role."""
+    from .entries import Role
+    from .problems import did_you_mean
+
+    known = compute.upto(entries, as_of)
+    if any(type(e) is Role and e.side and e.title == title for e in known):
+        return f"'{title}' is a side role: side roles have no landing"
+    titles = sorted({e.title for e in known if type(e) is Role and not e.side})
+    if not titles:
+        return f"no main role titled '{title}': the ledger has no main role up to {as_of}"
+    return f"no main role titled '{title}': {did_you_mean(title, titles)}"
+
+
+# --- feedback ------------------------------------------------------------------------------
+
+_TONE_COLUMNS = (("received", "received", INT), ("positive", "positive", INT),
+                 ("constructive", "constructive", INT), ("critical", "critical", INT),
+                 ("untoned", "no tone", INT), ("actionable", "constructive or critical", INT),
+                 ("actioned", "with an action", INT))
+
+
+def _tone_row(t):
+    return (t.total, t.positive, t.constructive, t.critical, t.untoned, t.actionable, t.actioned)
+
+
+@_register("feedback", "Feedback", "feedback by source and tone over time, the actions taken")
+def feedback(ledger, as_of, window=ALL):
+    fb = compute.feedback(ledger.entries, as_of)
+    listed = _listed(window, as_of)
+    t = fb.totals
+    totals = _facts(
+        "totals", "Feedback", _as_of(as_of),
+        Fact("received", "received", t.total, INT),
+        Fact("positive", "positive", t.positive, INT),
+        Fact("constructive", "constructive", t.constructive, INT),
+        Fact("critical", "critical", t.critical, INT),
+        Fact("untoned", "no tone", t.untoned, INT),
+        Fact("actionable", "constructive or critical", t.actionable, INT),
+        Fact("actioned", "… with an action", t.actioned, INT),
+        Fact("actioned_share", "share with an action", fb.actioned_share, SHARE,
+             "— (no constructive or critical feedback)"),
+    )
+    by_source = _table(
+        "by_source", "By source", _as_of(as_of),
+        (("source", "source", TEXT, "no from:"),) + _TONE_COLUMNS,
+        [(s.label,) + _tone_row(s) for s in fb.by_source],
+        empty="no feedback",
+    )
+    by_year = _table(
+        "by_year", "By year", _as_of(as_of) + listed,
+        (("year", "year", TEXT),) + _TONE_COLUMNS,
+        [(str(y.label),) + _tone_row(y) for y in fb.by_year
+         if window.overlaps(date(y.label, 1, 1), date(y.label + 1, 1, 1), as_of)],
+        empty="no feedback",
+    )
+    actions = _table(
+        "actions", "Actions taken", _as_of(as_of) + listed,
+        (("date", "date", DATE), ("from", "from", TEXT), ("tone", "tone", TEXT), ("feedback", "feedback", TEXT),
+         ("action", "action", TEXT)),
+        [(f.date, f.giver, f.tone, f.text, f.action) for f in fb.actions if window.holds(f.date)],
+        empty="no feedback records an action",
+    )
+    unactioned = _table(
+        "unactioned", "Constructive or critical, no action yet", _as_of(as_of) + listed,
+        (("date", "date", DATE), ("from", "from", TEXT), ("tone", "tone", TEXT), ("feedback", "feedback", TEXT),
+         ("age", "age", LENGTH)),
+        [(f.date, f.giver, f.tone, f.text, Length(f.date, as_of, (as_of - f.date).days))
+         for f in fb.unactioned if window.holds(f.date)],
+        empty="every constructive or critical feedback records an action",
+    )
+    return [totals, by_source, by_year, actions, unactioned]
+
+
+# --- home ----------------------------------------------------------------------------------
+
+
+@_register("home", "Home", "home check-ins over time, the trend, the next one due")
+def home(ledger, as_of, window=ALL):
+    entries, options = ledger.entries, ledger.options
+    status = compute.home(entries, options, as_of)
+    trend = compute.home_trend(entries, as_of)
+    listed = _listed(window, as_of)
+    shown = [c for c in status.checkins if window.holds(c.date)]
+    scores = tuple(c.score for c in shown)
+    history = _facts(
+        "history", "Check-ins", _as_of(as_of) + listed,
+        Fact("checkins", "check-ins", len(shown), INT),
+        Fact("from", "from", shown[0].date if shown else None, DATE, None),
+        Fact("to", "to", shown[-1].date if shown else None, DATE, None),
+        Fact("scores", "scores", scores, SCORES, "none"),
+        Fact("average", "average", sum(scores) / len(scores) if scores else None, NUMBER, None),
+    )
+    last4 = trend.checkins
+    trend_section = _facts(
+        "trend", f"Trend over the last {compute.HOME_TREND_OVER} check-ins", _as_of(as_of),
+        Fact("scores", "scores", trend.scores, SCORES, "none"),
+        Fact("from", "from", last4[0].date if last4 else None, DATE, None),
+        Fact("to", "to", last4[-1].date if last4 else None, DATE, None),
+        Fact("slope", "slope (points a check-in)", trend.slope, NUMBER, None),
+        Fact("change", "fitted change", trend.change, NUMBER, None),
+        Fact("trend", "trend", trend.trend, TEXT, "— (fewer than two check-ins)"),
+    )
+    last = status.last
+    stale = status.stale
+    next_section = _facts(
+        "last", "Last check-in", _as_of(as_of),
+        Fact("last", "last check-in", last.date if last else None, DATE, "none"),
+        Fact("score", "score", last.score if last else None, INT, None),
+        Fact("note", "note", last.note if last else None, TEXT, None),
+        Fact("since", "time since", _len(last.date if last else None, as_of, status.days_since), LENGTH, None),
+        Fact("home_every", "home-every", str(options.home_every), TEXT),
+        Fact("next_due", "next due by", status.next_due, DATE, None),
+        Fact("due_in", "due in", _len(as_of, status.next_due, status.days_left) if last and not stale else None,
+             LENGTH, None),
+        Fact("overdue_by", "overdue by", _len(status.next_due, as_of, -status.days_left) if stale else None,
+             LENGTH, None),
+        Fact("stale", "stale", stale, BOOL),
+    )
+    checkins = _table(
+        "checkins", "All check-ins", _as_of(as_of) + listed,
+        (("date", "date", DATE), ("score", "score", INT), ("note", "note", TEXT, "")),
+        [(c.date, c.score, c.note) for c in shown],
+        empty="no home check-in",
+    )
+    return [history, trend_section, next_section, checkins]
+
+
+# --- review ----------------------------------------------------------------------------------
+
+
+def last_month(as_of):
+    """The review's default window: the last whole calendar month before as_of's."""
+    from .dates import unit_span
+
+    return Window(*unit_span(as_of.replace(day=1) - timedelta(days=1), "month"))
+
+
+def span_label(begin, end):
+    """`2026-09`, `2026-Q3`, `2026-W37` or `2026` for a calendar period, else
+    `2026-09-03 to 2026-09-20` (the last day included)."""
+    from .dates import unit_span
+
+    for unit in ("week", "month", "quarter"):
+        if unit_span(begin, unit) == (begin, end):
+            return compute.period_label(begin, unit)
+    if unit_span(begin, "year") == (begin, end):
+        return str(begin.year)
+    last = end - timedelta(days=1)
+    return str(begin) if last == begin else f"{begin} to {last}"
+
+
+# metric label, Headline field
+HEADLINE = (
+    ("updates published", "updates"),
+    ("contract periods kept", "periods_kept"),
+    ("contract periods missed", "periods_missed"),
+    ("wins", "wins"),
+    ("skill entries", "skills_moved"),
+    ("bets opened", "bets_opened"),
+    ("bets closed", "bets_closed"),
+    ("feedback received", "feedback"),
+    ("constructive or critical feedback", "actionable"),
+    ("… with an action", "actioned"),
+    ("days since the last big swing, at the end", "days_since_swing"),
+    ("north-star needs mastered, at the end", "needs_mastered"),
+)
+
+
+@_register("review", "Review packet", "what to send upward for a period (-p): wins, updates, changes",
+           fmt="markdown", default_window=last_month)
+def review(ledger, as_of, window=ALL):
+    entries = ledger.entries
+    # -b alone runs through as-of; -e alone starts at the ledger's first entry
+    end = window.end or max(as_of, window.begin or as_of) + timedelta(days=1)
+    begin = window.begin or min(entries[0].date if entries else as_of, end - timedelta(days=1))
+    rv = compute.review(entries, ledger.options, as_of, begin, end)
+    this, prev = rv.headline, rv.previous
+    here = (Cover("period", begin, end),)
+    empty = "nothing in {}".format(span_label(begin, end))
+
+    period = _facts(
+        "period", "Period", here,
+        Fact("period", "period", span_label(begin, end), TEXT),
+        Fact("first_day", "first day", begin, DATE),
+        Fact("last_day", "last day", end - timedelta(days=1), DATE),
+        Fact("previous", "compared with", span_label(prev.begin, prev.end), TEXT),
+        Fact("figures_on", "figures at the end taken on", this.on, DATE),
+    )
+    headline = _table(
+        "headline", "Headline", here + (Cover("previous period", prev.begin, prev.end),),
+        (("metric", "metric", TEXT), ("this", span_label(begin, end), INT),
+         ("previous", span_label(prev.begin, prev.end), INT), ("change", "change", INT)),
+        [(label, getattr(this, key), getattr(prev, key),
+          None if getattr(this, key) is None or getattr(prev, key) is None else getattr(this, key) - getattr(prev, key))
+         for label, key in HEADLINE],
+    )
+    wins = _table(
+        "wins", "Wins", here,
+        (("date", "date", DATE), ("win", "win", TEXT), ("impact", "impact", TEXT)),
+        [(w.date, w.text, w.impact) for w in rv.wins], empty=empty,
+    )
+    updates = _table(
+        "updates", "Updates published", here,
+        (("date", "date", DATE), ("update", "update", TEXT), ("to", "to", TEXT), ("via", "via", TEXT),
+         ("covers", "covers", LIST)),
+        [(u.date, u.title, u.audience, u.via, u.covers) for u in rv.updates], empty=empty,
+    )
+    contracts = _table(
+        "contracts", "Contracts", here,
+        (("contract", "contract", TEXT), ("period", "period", TEXT), ("updates", "updates", INT),
+         ("required", "required", INT), ("kept", "kept", BOOL)),
+        [(c.contract.text, c.period.label, c.period.count, c.contract.count, c.period.kept)
+         for c in rv.contract_periods],
+        empty="no contract period ends in " + span_label(begin, end),
+    )
+    skills = _table(
+        "skills", "Skills that moved", here,
+        (("date", "date", DATE), ("skill", "skill", TEXT), ("from", "from", TEXT, "new"),
+         ("level", "to", TEXT), ("evidence", "evidence", TEXT)),
+        [(s.date, s.skill, s.previous, s.level, s.evidence) for s in rv.skills], empty=empty,
+    )
+    opened = _table(
+        "bets_opened", "Bets opened", here,
+        (("date", "date", DATE), ("bet", "bet", TEXT), ("size", "size", TEXT), ("in", "in", TEXT),
+         ("outcome", "outcome so far", TEXT, "open")),
+        [(b.date, b.name, b.size, b.entry.in_role, b.result) for b in rv.bets_opened], empty=empty,
+    )
+    closed = _table(
+        "bets_closed", "Bets closed", here,
+        (("date", "date", DATE), ("bet", "bet", TEXT), ("outcome", "outcome", TEXT),
+         ("length", "open for", LENGTH), ("story", "story", TEXT), ("lesson", "lesson", TEXT)),
+        [(b.closed_on, b.name, b.result, Length(b.date, b.closed_on, b.days), b.story, b.lesson)
+         for b in rv.bets_closed], empty=empty,
+    )
+    received = _table(
+        "feedback", "Feedback received", here,
+        (("date", "date", DATE), ("from", "from", TEXT), ("tone", "tone", TEXT), ("feedback", "feedback", TEXT),
+         ("action", "action taken", TEXT)),
+        [(f.date, f.giver, f.tone, f.text, f.action) for f in rv.feedback], empty=empty,
+    )
+    return [period, headline, wins, updates, contracts, skills, opened, closed, received]

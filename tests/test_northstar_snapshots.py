@@ -1,0 +1,50 @@
+"""Snapshots of `report northstar` in every format on every example, as of
+2026-11-21, and of `evaluate` (text and JSON) on every opportunity of the
+examples plus the ad-hoc "stay put" alternative of the worked example (syrupy;
+tests/__snapshots__/test_northstar_snapshots.ambr).
+
+A changed snapshot is a changed output: read the diff line by line against
+the ledger and docs/metrics.md before accepting it with `pytest --snapshot-update`.
+"""
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from careerledger.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = sorted(p.name for p in (ROOT / "examples").glob("*.career"))
+FORMATS = ("text", "json", "csv", "markdown")
+
+OPPORTUNITIES = [
+    ("evaluating-a-role-change.career", "AI Shopping Assistant", ()),
+    ("evaluating-a-role-change.career", "Stay on Checkout",
+     ("--track", "core", "--phase", "impact", "--builds", "core-mechanics", "--as-of", "2026-10-06")),
+    ("jane.career", "Director of Product, Core Lending", ()),
+    ("jane.career", "Fractional CPO", ()),
+    ("jane.career", "Head of Product, Embedded Finance", ()),
+]
+
+
+def invoke(monkeypatch, *args):
+    # relative paths: the output must not depend on where the repository lives
+    monkeypatch.chdir(ROOT)
+    result = CliRunner().invoke(main, list(args))
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("example", EXAMPLES)
+def test_northstar_snapshot(example, fmt, snapshot, monkeypatch):
+    out = invoke(monkeypatch, "report", "northstar", f"examples/{example}", "--as-of", "2026-11-21", "--format", fmt)
+    assert out == snapshot
+
+
+@pytest.mark.parametrize("fmt", ("text", "json"))
+@pytest.mark.parametrize("example, name, extra", OPPORTUNITIES, ids=[n for _, n, _ in OPPORTUNITIES])
+def test_evaluate_snapshot(example, name, extra, fmt, snapshot, monkeypatch):
+    out = invoke(monkeypatch, "evaluate", name, f"examples/{example}", *extra, "--format", fmt)
+    assert out == snapshot
