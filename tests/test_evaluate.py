@@ -1,4 +1,4 @@
-"""`evaluate` (careerledger.compute.evaluate and the `careerledger evaluate` command).
+"""`evaluate` (careerledger.evaluate.evaluate and the `careerledger evaluate` command).
 
 Every rule of docs/metrics.md, "Evaluate: the measuring stick", on both sides of its
 threshold, with the numbers worked out by hand in the comments (month lengths as in
@@ -15,6 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from careerledger import compute as C
+from careerledger import evaluate as E
 from careerledger.cli import main
 from careerledger.entries import Loc, Opportunity
 
@@ -35,7 +36,7 @@ def ledger(text):
 def weigh(led, as_of, track=None, phase=None, builds=()):
     """Evaluate an ad-hoc opportunity dated as_of."""
     opp = Opportunity(Loc("<test>", 0), D(as_of), "Offer", track, phase, tuple(builds))
-    return C.evaluate(led.entries, led.options, opp, D(as_of))
+    return E.evaluate(led.entries, led.options, opp, D(as_of))
 
 
 def rule(ev, name):
@@ -200,20 +201,20 @@ SHARE = """
 def test_phase_share_at_sixty_percent():
     led = ledger(SHARE)
     # as of 2020-01-05: learning 01-01, 01-02; impact 01-03, 01-04: 50% each
-    call = C.phase_call(led.entries, led.options, D("2020-01-05"))
+    call = E.phase_call(led.entries, led.options, D("2020-01-05"))
     assert (call.calls_for, call.because) == (None, None)
     assert rule(weigh(led, "2020-01-05", phase="learning"), "phase") == (0, (
         "the phase balance calls for neither phase (over the trailing 5 years learning took 50% and impact 50%: "
         "neither 60% or more); this is learning"))
     # as of 2020-01-06: impact 3 of 5 days, exactly 60%
-    call = C.phase_call(led.entries, led.options, D("2020-01-06"))
+    call = E.phase_call(led.entries, led.options, D("2020-01-06"))
     assert call[:5] == ("learning", "share", "impact", 3, 0.6)
     why = "the phase balance calls for learning (impact took 3 of the 5 days of the trailing 5 years, 60%); "
     assert rule(weigh(led, "2020-01-06", phase="learning"), "phase") == (1, why + "this is learning")
     assert rule(weigh(led, "2020-01-06", phase="impact"), "phase") == (-1, why + "this is impact")
     assert rule(weigh(led, "2020-01-06"), "phase") == (0, why + "its phase is not given")
     # as of 2020-01-02: one day, all learning: calls for impact
-    assert C.phase_call(led.entries, led.options, D("2020-01-02"))[:4] == ("impact", "share", "learning", 1)
+    assert E.phase_call(led.entries, led.options, D("2020-01-02"))[:4] == ("impact", "share", "learning", 1)
 
 
 def test_phase_streak_longer_than_phase_max():
@@ -229,14 +230,14 @@ def test_phase_streak_longer_than_phase_max():
     # as of 2021-01-01: impact streak 365 + 366 = 731 days, exactly 2y: not stuck.
     # Trailing 5 years from 2016-01-01: 366 + 365 + 365 + 365 + 366 = 1827 days; learning
     # 2016-01-01 -> 2019-01-01 = 1096 < 3/5 * 1827 = 1096.2; impact 731: neither
-    call = C.phase_call(led.entries, led.options, D("2021-01-01"))
+    call = E.phase_call(led.entries, led.options, D("2021-01-01"))
     assert call.calls_for is None
     assert (call.phases.recent.days, call.phases.recent.learning, call.phases.recent.impact) == (1827, 1096, 731)
     assert rule(weigh(led, "2021-01-01", phase="impact"), "phase") == (0, (
         "the phase balance calls for neither phase (over the trailing 5 years learning took 59% and impact 40%: "
         "neither 60% or more); this is impact"))
     # as of 2021-01-02: the streak is longer than phase-max: calls for learning
-    call = C.phase_call(led.entries, led.options, D("2021-01-02"))
+    call = E.phase_call(led.entries, led.options, D("2021-01-02"))
     assert (call.calls_for, call.because, call.phase) == ("learning", "streak", "impact")
     assert rule(weigh(led, "2021-01-02", phase="impact"), "phase") == (-1, (
         "the phase balance calls for learning (the current impact streak, 2y 1d, is longer than phase-max 2y); "
@@ -255,9 +256,9 @@ def test_phase_streak_comes_before_the_share():
           phase: impact
     """)
     # as of 2020-01-14: impact streak 3 days = phase-max; learning 10 of 13 days (76%): impact
-    assert C.phase_call(led.entries, led.options, D("2020-01-14"))[:3] == ("impact", "share", "learning")
+    assert E.phase_call(led.entries, led.options, D("2020-01-14"))[:3] == ("impact", "share", "learning")
     # as of 2020-01-15: streak 4 days > 3d: learning, although learning holds 10 of 14 days
-    assert C.phase_call(led.entries, led.options, D("2020-01-15"))[:3] == ("learning", "streak", "impact")
+    assert E.phase_call(led.entries, led.options, D("2020-01-15"))[:3] == ("learning", "streak", "impact")
 
 
 def test_no_main_role_no_phase_call():
@@ -287,12 +288,12 @@ def test_an_opportunity_of_the_ledger_is_not_ad_hoc_and_later_entries_do_not_cou
     2024-06-02 skill #hiring mastered
     2024-06-03 decision "Growth lead" take
     """)
-    opp = C.find_opportunity(led.entries, "Growth lead")
-    ev = C.evaluate(led.entries, led.options, opp, opp.date)
+    opp = E.find_opportunity(led.entries, "Growth lead")
+    ev = E.evaluate(led.entries, led.options, opp, opp.date)
     assert ev.ad_hoc is False and ev.as_of == D("2024-06-01")
     assert rule(ev, "needs") == (2, "builds #hiring (no entry yet; north star needs it)")
-    assert C.find_opportunity(led.entries, "Nope") is None
-    assert C.opportunity_names(led.entries) == ["Growth lead"]
+    assert E.find_opportunity(led.entries, "Nope") is None
+    assert E.opportunity_names(led.entries) == ["Growth lead"]
 
 
 def test_the_latest_opportunity_of_a_name():
@@ -302,7 +303,7 @@ def test_the_latest_opportunity_of_a_name():
         2024-06-01 opportunity "Offer"
           track: innovation
     """)
-    assert C.find_opportunity(led.entries, "Offer").track == "innovation"
+    assert E.find_opportunity(led.entries, "Offer").track == "innovation"
 
 
 # --- the framework's worked example, end to end ----------------------------------------------

@@ -322,7 +322,7 @@ def evaluate(name, files, track, phase, builds, as_of, fmt):
         tags.append(tag)
     described = bool(track or phase or tags)
 
-    from . import compute
+    from . import evaluate as stick  # the module; this function is the command
     from .loader import load_many
     from .render import problems_text, summary
     from .render_report import evaluation
@@ -333,7 +333,7 @@ def evaluate(name, files, track, phase, builds, as_of, fmt):
         click.echo(problems_text(errors, ledger.sources), nl=False, err=True)
         click.echo(summary(errors), err=True)
         sys.exit(1)
-    opportunity = compute.find_opportunity(ledger.entries, name)
+    opportunity = stick.find_opportunity(ledger.entries, name)
     if opportunity is not None:
         if described:
             raise click.UsageError(f"'{name}' is an opportunity of the ledger; --track, --phase and "
@@ -350,7 +350,7 @@ def evaluate(name, files, track, phase, builds, as_of, fmt):
         as_of = as_of or date.today()
         opportunity = Opportunity(Loc("<command line>", 0), as_of, name, track, phase, tuple(tags))
     else:
-        names = compute.opportunity_names(ledger.entries)
+        names = stick.opportunity_names(ledger.entries)
         if names:
             from .problems import did_you_mean
 
@@ -359,5 +359,5 @@ def evaluate(name, files, track, phase, builds, as_of, fmt):
             hint = "the ledger has no opportunity"
         raise click.UsageError(f"unknown opportunity '{name}': {hint} "
                                "(or describe one with --track, --phase, --builds)")
-    result = compute.evaluate(ledger.entries, ledger.options, opportunity, as_of)
+    result = stick.evaluate(ledger.entries, ledger.options, opportunity, as_of)
     click.echo(evaluation(result, fmt, ledger.options.owner), nl=False)

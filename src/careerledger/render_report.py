@@ -287,7 +287,7 @@ def json_(report):
 
 
 # --- evaluate ----------------------------------------------------------------------------
-# `careerledger evaluate` prints an Evaluation (compute.evaluate), not a Report:
+# `careerledger evaluate` prints an Evaluation (careerledger.evaluate), not a Report:
 # one line per reason, then the verdict (docs/json.md, "evaluate", for the JSON).
 
 
