@@ -101,3 +101,31 @@ def test_pre_commit_framework_try_repo(career_repo, tmp_path):
                 career_repo, env)
     assert other.returncode == 0
     assert "no files to check" in other.stdout.lower()
+
+
+@pytest.mark.skipif(not (BIN / "pre-commit").exists(), reason="pre-commit is installed by the test extra")
+def test_pre_commit_framework_blocks_a_commit_as_a_user_would_see_it(career_repo, tmp_path):
+    # The user's .pre-commit-config.yaml names this repository at its current
+    # commit, `pre-commit install` sets up the git hook, and `git commit` runs it.
+    rev = run(["git", "rev-parse", "HEAD"], PROJECT).stdout.strip()
+    if not rev:
+        pytest.skip("the project is not a git checkout with a commit")
+    env = hook_env(tmp_path)
+    pre_commit = str(BIN / "pre-commit")
+    (career_repo / ".pre-commit-config.yaml").write_text(
+        f"repos:\n  - repo: {PROJECT}\n    rev: {rev}\n    hooks:\n      - id: careerledger-check\n"
+    )
+    assert run([pre_commit, "install"], career_repo, env).returncode == 0
+
+    (career_repo / "career.career").write_text(BAD)
+    run(["git", "add", "."], career_repo)
+    blocked = run(["git", "commit", "-q", "-m", "broken"], career_repo, env)
+    assert blocked.returncode != 0
+    assert "career.career:1:12: E104 unknown keyword 'rol'" in blocked.stdout + blocked.stderr
+    assert run(["git", "rev-parse", "--verify", "-q", "HEAD"], career_repo).returncode != 0  # nothing committed
+
+    (career_repo / "career.career").write_text(GOOD)
+    run(["git", "add", "."], career_repo)
+    passed = run(["git", "commit", "-q", "-m", "good"], career_repo, env)
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+    assert run(["git", "log", "--oneline"], career_repo).stdout.count("\n") == 1
