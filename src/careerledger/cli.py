@@ -189,17 +189,9 @@ def report(args, as_of, begin, end, period, fmt, output, role, all_roles):
     as_of = as_of or date.today()
     window = _window(begin, end, period, as_of)
 
-    from .render import problems_text, summary
     from .render_report import render
 
-    from .loader import load_many
-
-    ledger = load_many(files)
-    errors = [p for p in ledger.problems if p.severity == "error"]
-    if errors:
-        click.echo(problems_text(errors, ledger.sources), nl=False, err=True)
-        click.echo(summary(errors), err=True)
-        sys.exit(1)
+    ledger = _load_without_errors(files)
     try:
         built = reports.build(name, ledger, as_of, window, **params)
     except reports.ReportError as e:
@@ -227,6 +219,21 @@ def _report_params(spec, role, all_roles):
     if len(given) == 2:
         raise click.UsageError("use --role TITLE or --all, not both")
     return given
+
+
+def _load_without_errors(files):
+    """FILE... as one ledger; with errors, print them as `check` does and exit 1:
+    numbers computed from a wrong ledger would be wrong too."""
+    from .loader import load_many
+    from .render import problems_text, summary
+
+    ledger = load_many(files)
+    errors = [p for p in ledger.problems if p.severity == "error"]
+    if errors:
+        click.echo(problems_text(errors, ledger.sources), nl=False, err=True)
+        click.echo(summary(errors), err=True)
+        sys.exit(1)
+    return ledger
 
 
 def _report_args(args, names):
@@ -323,16 +330,9 @@ def evaluate(name, files, track, phase, builds, as_of, fmt):
     described = bool(track or phase or tags)
 
     from . import evaluate as stick  # the module; this function is the command
-    from .loader import load_many
-    from .render import problems_text, summary
     from .render_report import evaluation
 
-    ledger = load_many(files)
-    errors = [p for p in ledger.problems if p.severity == "error"]
-    if errors:
-        click.echo(problems_text(errors, ledger.sources), nl=False, err=True)
-        click.echo(summary(errors), err=True)
-        sys.exit(1)
+    ledger = _load_without_errors(files)
     opportunity = stick.find_opportunity(ledger.entries, name)
     if opportunity is not None:
         if described:
