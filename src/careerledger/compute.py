@@ -24,7 +24,7 @@ from bisect import bisect_left, bisect_right
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from .dates import add, unit_span
+from .dates import add, calendar_unit, period_label, unit_span
 from .entries import (
     LEVELS, Align, Bet, Contract, Duration, Explained, Feedback, Home, Leave, Listen, NorthStar,
     Outcome, Role, Skill, Sotu, Update, Win,
@@ -387,16 +387,6 @@ def period_start(day, every):
 def next_period(start, every):
     """The first day of the period after the one holding `start`."""
     return unit_span(start, every)[1]
-
-
-def period_label(start, every):
-    """`2020-W53`, `2021-01` or `2021-Q1`: how the period is named (ISO 8601 for weeks)."""
-    if every == "week":
-        year, week, _ = start.isocalendar()
-        return f"{year}-W{week:02d}"
-    if every == "month":
-        return f"{start.year}-{start.month:02d}"
-    return f"{start.year}-Q{(start.month - 1) // 3 + 1}"
 
 
 class Period(NamedTuple):
@@ -1149,9 +1139,9 @@ class Review(NamedTuple):
 def previous_period(begin, end):
     """The period of the same length before [begin, end): the previous ISO week,
     month, quarter or year when the span is exactly one, else as many days before."""
-    for unit in ("week", "month", "quarter", "year"):
-        if unit_span(begin, unit) == (begin, end):
-            return unit_span(begin - timedelta(days=1), unit)
+    unit = calendar_unit(begin, end)
+    if unit:
+        return unit_span(begin - timedelta(days=1), unit)
     return begin - (end - begin), begin
 
 

@@ -119,6 +119,28 @@ def unit_span(day, unit):
     return begin, date(day.year + 1, 1, 1)
 
 
+def calendar_unit(begin, end):
+    """"week", "month", "quarter" or "year" when [begin, end) is exactly one
+    such calendar period, else None."""
+    for unit in ("week", "month", "quarter", "year"):
+        if unit_span(begin, unit) == (begin, end):
+            return unit
+    return None
+
+
+def period_label(start, unit):
+    """`2020-W53`, `2021-01`, `2021-Q1` or `2021`: how the period starting on
+    `start` is named (ISO 8601 for weeks)."""
+    if unit == "week":
+        year, week, _ = start.isocalendar()
+        return f"{year}-W{week:02d}"
+    if unit == "month":
+        return f"{start.year}-{start.month:02d}"
+    if unit == "quarter":
+        return f"{start.year}-Q{(start.month - 1) // 3 + 1}"
+    return str(start.year)
+
+
 def _next_month(first, months):
     n = first.month - 1 + months
     return date(first.year + n // 12, n % 12 + 1, 1)

@@ -20,6 +20,7 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from . import compute
+from .dates import calendar_unit, period_label, unit_span
 from .entries import Leave
 
 JSON_VERSION = 1
@@ -836,21 +837,15 @@ def home(ledger, as_of, window=ALL):
 
 def last_month(as_of):
     """The review's default window: the last whole calendar month before as_of's."""
-    from .dates import unit_span
-
     return Window(*unit_span(as_of.replace(day=1) - timedelta(days=1), "month"))
 
 
 def span_label(begin, end):
     """`2026-09`, `2026-Q3`, `2026-W37` or `2026` for a calendar period, else
     `2026-09-03 to 2026-09-20` (the last day included)."""
-    from .dates import unit_span
-
-    for unit in ("week", "month", "quarter"):
-        if unit_span(begin, unit) == (begin, end):
-            return compute.period_label(begin, unit)
-    if unit_span(begin, "year") == (begin, end):
-        return str(begin.year)
+    unit = calendar_unit(begin, end)
+    if unit:
+        return period_label(begin, unit)
     last = end - timedelta(days=1)
     return str(begin) if last == begin else f"{begin} to {last}"
 
