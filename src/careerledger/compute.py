@@ -417,18 +417,24 @@ def cadence(entries, as_of):
     return tuple(_contract(c, updates, as_of) for c in entries if type(c) is Contract)
 
 
+def _counts(days, start, stop, every):
+    """(start, end, label, how many of the sorted `days` fall in it) for each
+    calendar period from the one starting on `start` up to `stop` (excluded)."""
+    while start < stop:
+        end = next_period(start, every)
+        yield start, end, period_label(start, every), bisect_left(days, end) - bisect_left(days, start)
+        start = end
+
+
 def _contract(c, updates, as_of):
     stop = period_start(as_of, c.every)  # as_of's own period is not whole yet
     if c.until is not None:
         # the period holding `until` is the contract's last
         stop = min(stop, next_period(period_start(c.until, c.every), c.every))
-    periods = []
-    start = period_start(c.date, c.every)
-    while start < stop:
-        end = next_period(start, c.every)
-        n = bisect_left(updates, end) - bisect_left(updates, start)
-        periods.append(Period(start, end, period_label(start, c.every), n, n >= c.count))
-        start = end
+    periods = [
+        Period(start, end, label, n, n >= c.count)
+        for start, end, label, n in _counts(updates, period_start(c.date, c.every), stop, c.every)
+    ]
     run = 0
     for p in reversed(periods):
         if not p.kept:
@@ -486,14 +492,7 @@ def month_counts(entries, as_of, begin=None, end=None):
         stop = min(stop, next_period(period_start(end - timedelta(days=1), "month"), "month"))
     if begin is None:
         begin = entries[0].date if entries else stop
-    start = period_start(begin, "month")
-    months = []
-    while start < stop:
-        nxt = next_period(start, "month")
-        n = bisect_left(updates, nxt) - bisect_left(updates, start)
-        months.append(MonthCount(start, nxt, period_label(start, "month"), n))
-        start = nxt
-    return tuple(months)
+    return tuple(MonthCount(*c) for c in _counts(updates, period_start(begin, "month"), stop, "month"))
 
 
 # --- write what you repeat -------------------------------------------------------------
