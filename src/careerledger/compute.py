@@ -106,6 +106,10 @@ class Breakdown(NamedTuple):
     months: int
     days: int
 
+    def __str__(self):
+        """`2y 3m 4d`, leaving out zero parts (`1y 5d`); `0d` for no time at all."""
+        return " ".join(f"{n}{unit}" for n, unit in zip(self, "ymd") if n) or "0d"
+
 
 def breakdown(start, end):
     """end - start in years, months and days (dateutil's relativedelta: 2024-02-29

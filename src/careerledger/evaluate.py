@@ -192,6 +192,5 @@ def _percent(part, whole):
 
 
 def _ago(start, end):
-    """end - start as `8y 8m 1d` (zero parts left out; `0d` for none)."""
-    b = breakdown(start, end)
-    return " ".join(f"{n}{u}" for n, u in zip(b, "ymd") if n) or "0d"
+    """end - start as `8y 8m 1d`."""
+    return str(breakdown(start, end))

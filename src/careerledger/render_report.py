@@ -38,9 +38,7 @@ def length_text(length):
     """`2y 3m 4d`, leaving out zero parts (`1y 5d`); `0d` for no time at all."""
     from .compute import breakdown
 
-    b = breakdown(length.start, length.end)
-    parts = [f"{n}{u}" for n, u in zip(b, "ymd") if n]
-    return " ".join(parts) or "0d"
+    return str(breakdown(length.start, length.end))
 
 
 def human(value, type_, none="—"):
