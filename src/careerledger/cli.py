@@ -320,10 +320,12 @@ def evaluate(name, files, track, phase, builds, as_of, fmt):
     """
     import re
 
+    from .parser import TAG_BODY
+
     tags = []
     for b in builds:
         tag = b[1:] if b.startswith("#") else b
-        if not re.fullmatch(r"[a-z0-9_/-]+", tag):
+        if not re.fullmatch(TAG_BODY, tag):
             raise click.BadParameter(f"{b!r} is not a tag: use lowercase letters, digits, -, _ and /",
                                      param_hint="'--builds'")
         tags.append(tag)

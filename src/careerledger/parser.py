@@ -48,12 +48,13 @@ class Suppress(NamedTuple):
 # scan about 40% faster, and it is the hot loop of a load. The string pattern
 # is "unrolled" ([^"\\]* runs between escapes) for the same reason.
 _END = r"(?=[\s;\"]|$)"
+TAG_BODY = r"[a-z0-9_/-]+"  # what follows the # of a tag
 _TOKEN = re.compile(
     r"""[ \t]*(?:
       (?P<string>"[^"\\\n]*(?:\\.[^"\\\n]*)*")
     | (?P<word>[A-Za-z_][A-Za-z0-9_-]*)""" + _END + r"""
     | (?P<date>\d{4}-\d\d(?:-\d\d)?)""" + _END + r"""
-    | (?P<tag>\#[a-z0-9_/-]+)""" + _END + r"""
+    | (?P<tag>\#""" + TAG_BODY + ")" + _END + r"""
     | (?P<comment>;[^\n]*)
     | (?P<open>"[^\n]*)
     | (?P<duration>\d+[ymwd])""" + _END + r"""
