@@ -60,14 +60,21 @@ CATALOGUE = {
 }
 
 
-def did_you_mean(word, choices):
-    """A hint naming the closest of `choices` to `word`, or listing them all."""
+def closest(word, choices):
+    """The one of `choices` most like `word` (a typo away), or None."""
     import difflib  # only on the error path: it costs start-up time
 
+    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def did_you_mean(word, choices):
+    """A hint naming the closest of `choices` to `word` (or one that starts
+    like it), or listing them all."""
     choices = sorted(choices)
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    if not close:
-        close = [c for c in choices if c.startswith(word[:3])][:1] if len(word) >= 3 else []
-    if close:
-        return f"did you mean '{close[0]}'?"
+    close = closest(word, choices)
+    if close is None and len(word) >= 3:
+        close = next((c for c in choices if c.startswith(word[:3])), None)
+    if close is not None:
+        return f"did you mean '{close}'?"
     return "expected one of: " + ", ".join(choices)

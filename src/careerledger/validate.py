@@ -2,11 +2,11 @@
 
 Each check is a plain function `(entries) -> [Problem]`, listed in CHECKS.
 These are errors (the file contradicts itself); the softer warnings about the
-career itself live in careerledger.warnings.
+career itself live in careerledger.pitfalls.
 """
 
 from .entries import Bet, Decision, Leave, Opportunity, Outcome, Role, keyword, name_of
-from .problems import Problem
+from .problems import Problem, closest
 
 
 def validate(entries):
@@ -17,11 +17,8 @@ def validate(entries):
 
 
 def check_outcomes(entries):
-    bets = {}
+    bets = _first_named(entries, Bet)
     closed = {}
-    for e in entries:
-        if type(e) is Bet:
-            bets.setdefault(e.name, e)
     for e in entries:
         if type(e) is not Outcome:
             continue
@@ -58,10 +55,7 @@ def check_leaves(entries):
 
 
 def check_decisions(entries):
-    offered = {}
-    for e in entries:
-        if type(e) is Opportunity:
-            offered.setdefault(e.name, e)
+    offered = _first_named(entries, Opportunity)
     for e in entries:
         if type(e) is not Decision:
             continue
@@ -93,8 +87,15 @@ def _at(entry, code, message, hint=None):
     return Problem(entry.loc, code, message, hint, 10)
 
 
-def _near(name, names, otherwise):
-    import difflib
+def _first_named(entries, cls):
+    """name -> the first entry of `cls` with that name."""
+    first = {}
+    for e in entries:
+        if type(e) is cls:
+            first.setdefault(name_of(e), e)
+    return first
 
-    close = difflib.get_close_matches(name, list(names), n=1)
-    return f"did you mean \"{close[0]}\"?" if close else otherwise
+
+def _near(name, names, otherwise):
+    close = closest(name, names)
+    return f"did you mean \"{close}\"?" if close else otherwise
