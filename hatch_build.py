@@ -1,7 +1,7 @@
 """Build hook: put the grammar and the parser generated from it in the package.
 
 Lark's standalone generator writes the LALR tables and the small runtime they
-need into one module, careerledger/_lalr.py. Loading that is faster than
+need into one module, careerledger/syntax/_lalr.py. Loading that is faster than
 importing lark and building the tables at every start, and it needs no cache
 file written anywhere. The grammar itself ships beside it, for reference.
 Both files are written into src/ (and ignored by git) so that an editable
@@ -25,7 +25,7 @@ class CustomBuildHook(BuildHookInterface):
         out = io.StringIO()
         gen_standalone(parser, out=out)
         code = _trim(out.getvalue())
-        package = root / "src" / "careerledger"
+        package = root / "src" / "careerledger" / "syntax"
         header = "# Generated from grammar/careerledger.lark by hatch_build.py. Do not edit.\n"
         (package / "_lalr.py").write_text(header + code, encoding="utf-8")
         (package / "careerledger.lark").write_text(grammar.read_text(encoding="utf-8"), encoding="utf-8")

@@ -1,28 +1,56 @@
 """careerledger: plain-text accounting for a career.
 
 The library does the work and the CLI only calls it. The pipeline is
-parse -> load -> validate -> compute -> render, one module per stage:
+parse -> load -> check -> metrics -> reports -> render, one package per stage:
+
+    import careerledger
+    from careerledger import Role
 
     ledger = careerledger.load("jane.career")
     ledger.entries      # immutable, typed, sorted by date
+    ledger.of(Role)     # the entries of one kind
     ledger.options      # resolved, with defaults
     ledger.problems     # every error found while loading and validating
+
+docs/library.md documents the API. Names are imported on first use, so that
+`import careerledger` (which every command does) stays cheap.
 """
+
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "load", "load_string"]
+# name -> the module that defines it
+_EXPORTS = {
+    "load": "load", "load_string": "load", "load_many": "load", "Ledger": "load",
+    "Problem": "core.problems", "Loc": "core.entries", "Duration": "core.entries", "Entry": "core.entries",
+    "NorthStar": "core.entries", "Role": "core.entries", "Leave": "core.entries", "Bet": "core.entries",
+    "Outcome": "core.entries", "Skill": "core.entries", "Update": "core.entries", "Explained": "core.entries",
+    "Contract": "core.entries", "Feedback": "core.entries", "Listen": "core.entries", "Sotu": "core.entries",
+    "Align": "core.entries", "Win": "core.entries", "Opportunity": "core.entries", "Decision": "core.entries",
+    "Home": "core.entries", "Note": "core.entries", "Options": "core.options",
+    "warnings": "checks.pitfalls",
+}
+
+__all__ = ["__version__", *_EXPORTS]
+
+if TYPE_CHECKING:
+    from .core.entries import (
+        Align, Bet, Contract, Decision, Duration, Entry, Explained, Feedback, Home, Leave, Listen, Loc, Note,
+        NorthStar, Opportunity, Outcome, Role, Skill, Sotu, Update, Win,
+    )
+    from .core.options import Options
+    from .core.problems import Problem
+    from .load import Ledger, load, load_many, load_string
 
 
-def load(path, *, as_of=None):
-    """Load a ledger file (and its includes); see careerledger.loader.load."""
-    from .loader import load as _load
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'careerledger' has no attribute {name!r}")
+    import importlib
 
-    return _load(path, as_of=as_of)
-
-
-def load_string(text, filename="<string>"):
-    """Load a ledger from text; includes resolve relative to the current directory."""
-    from .loader import load_string as _load_string
-
-    return _load_string(text, filename)
+    target = "run" if name == "warnings" else name
+    value = getattr(importlib.import_module(f".{module}", __name__), target)
+    globals()[name] = value
+    return value

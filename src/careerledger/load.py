@@ -9,34 +9,50 @@ input: every problem lands in Ledger.problems.
 import gc
 import glob
 import os
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
-from . import options as opts
-from .entries import Loc, sort_key
-from .parser import Include, Option, Suppress, parse
-from .problems import Problem, did_you_mean
+from .checks.consistency import validate
+from .core import options as opts
+from .core.entries import Entry, Loc, Role, sort_key
+from .core.problems import Problem, did_you_mean, resolve_checks
+from .syntax.lines import Include, Item, Option, Suppress, parse
+
+E = TypeVar("E", bound=Entry)
 
 
 class Ledger(NamedTuple):
-    entries: tuple  # sorted by date, stable in file order
+    entries: tuple[Entry, ...]  # sorted by date, stable in file order
     options: opts.Options
-    problems: tuple  # Problem, in file and line order
-    files: tuple  # every file read, the root first
-    sources: dict  # file -> its text, for showing the lines problems point at
-    suppressed: dict  # (file, line) -> names of the checks an entry's comment turns off
+    problems: tuple[Problem, ...]  # in file and line order
+    files: tuple[str, ...]  # every file read, the root first
+    sources: dict[str, str]  # file -> its text, for showing the lines problems point at
+    suppressed: dict[tuple[str, int], frozenset[str]]  # (file, line) -> checks an entry's comment turns off
+
+    def of(self, kind: type[E]) -> tuple[E, ...]:
+        """The entries of one kind, by date: `ledger.of(Role)`."""
+        return tuple(e for e in self.entries if type(e) is kind)  # type: ignore[misc]
+
+    @property
+    def main_roles(self) -> tuple[Role, ...]:
+        return tuple(r for r in self.of(Role) if r.is_main)
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.severity == "error")
 
 
-def load(path, *, as_of=None):
-    """Load the ledger at `path`. `as_of` is accepted for symmetry with the reports;
-    loading and validation do not depend on it."""
+def load(path: str | os.PathLike[str]) -> Ledger:
+    """Load the ledger at `path` and every file it includes. Nothing is raised
+    for bad input: every problem is in Ledger.problems."""
     with _no_gc():
         loader = _Loader()
         loader.read_file(os.fspath(path), None, ())
         return loader.ledger()
 
 
-def load_many(paths):
+def load_many(paths: Iterable[str | os.PathLike[str]]) -> Ledger:
     """Several files as one ledger, as if the first included the others: a file
     reached twice is read once, and everything is validated together."""
     with _no_gc():
@@ -46,13 +62,32 @@ def load_many(paths):
         return loader.ledger()
 
 
-def problem_order(files):
+def load_roots(
+    roots: Iterable[str | os.PathLike[str]], files: Iterable[str | os.PathLike[str]] = (),
+) -> Iterator[Ledger]:
+    """Each root as a ledger, then each of `files` that no root reaches, on its
+    own: a hook passes the changed files, and an included one is checked within
+    the root that includes it. A file named twice is loaded once."""
+    reached: set[str] = set()
+    for root in roots:
+        ledger = load(root)
+        reached.update(os.path.realpath(f) for f in ledger.files)
+        yield ledger
+    for path in files:
+        real = os.path.realpath(path)
+        if real not in reached:
+            reached.add(real)
+            yield load(path)
+
+
+def problem_order(files: Iterable[str]) -> Callable[[Problem], tuple[int, int, int]]:
     """The one order of problems: by file (in reading order), line, column."""
     rank = {f: i for i, f in enumerate(files)}
     return lambda p: (rank.get(p.loc.file, len(rank)), p.loc.line, p.loc.col)
 
 
-def load_string(text, filename="<string>"):
+def load_string(text: str, filename: str = "<string>") -> Ledger:
+    """Load a ledger from text; includes resolve relative to the current directory."""
     with _no_gc():
         loader = _Loader()
         loader.read_text(text, filename, ())
@@ -60,7 +95,7 @@ def load_string(text, filename="<string>"):
 
 
 @contextmanager
-def _no_gc():
+def _no_gc() -> Iterator[None]:
     """Loading allocates hundreds of thousands of tuples and no reference
     cycles; the cycle collector would rescan the growing heap again and again
     (a fifth of the time of a 100k-entry load). It is back on afterwards."""
@@ -74,18 +109,19 @@ def _no_gc():
 
 
 class _Loader:
-    def __init__(self):
-        self.items = []
-        self.problems = []
-        self.files = []
-        self.sources = {}
-        self.seen = set()  # real paths already read
+    def __init__(self) -> None:
+        self.items: list[Item] = []
+        self.problems: list[Problem] = []
+        self.files: list[str] = []
+        self.sources: dict[str, str] = {}
+        self.seen: set[str] = set()  # real paths already read
 
-    def read_file(self, path, loc, chain):
+    def read_file(self, path: str, loc: Loc | None, chain: tuple[str, ...]) -> None:
         """Read one file; `loc` is the include line that named it (None for the root)."""
         key = os.path.realpath(path)
         if key in chain:
             names = " -> ".join(os.path.relpath(p) for p in (*chain, key)[chain.index(key):])
+            assert loc is not None  # the root is in no chain yet
             self.problems.append(Problem(
                 loc, "E304", f"include cycle: {names}", "a file may not include itself, directly or through others",
             ))
@@ -116,7 +152,7 @@ class _Loader:
         self.seen.add(key)
         self.read_text(text, path, (*chain, key))
 
-    def read_text(self, text, path, chain):
+    def read_text(self, text: str, path: str, chain: tuple[str, ...]) -> None:
         self.sources[path] = text
         self.files.append(path)
         items, problems = parse(text, path)
@@ -128,7 +164,7 @@ class _Loader:
             else:
                 self.items.append(item)
 
-    def include(self, item, base, chain):
+    def include(self, item: Include, base: str, chain: tuple[str, ...]) -> None:
         pattern = os.path.join(base, item.path)
         if glob.has_magic(item.path):
             paths = sorted(p for p in glob.glob(pattern, recursive=True) if not os.path.isdir(p))  # files only
@@ -149,13 +185,11 @@ class _Loader:
         for path in paths:
             self.read_file(path, item.loc, chain)
 
-    def ledger(self):
-        from .validate import validate
-
-        entries = []
-        values = {}
-        where = {}
-        suppressed = {}
+    def ledger(self) -> Ledger:
+        entries: list[Entry] = []
+        values: dict[str, object] = {}
+        where: dict[str, Loc] = {}
+        suppressed: dict[tuple[str, int], frozenset[str]] = {}
         for item in self.items:
             if type(item) is Suppress:
                 self.suppress(item, suppressed)
@@ -184,25 +218,24 @@ class _Loader:
             where[item.key] = item.loc
             values[field] = value
         entries.sort(key=sort_key)
-        entries = tuple(entries)
-        problems = self.problems + validate(entries)
+        ordered = tuple(entries)
+        problems = self.problems + validate(ordered)
         problems.sort(key=problem_order(self.files))
         return Ledger(
-            entries, opts.Options(**values), tuple(problems), tuple(self.files), self.sources, suppressed,
+            ordered, opts.Options(**values), tuple(problems), tuple(self.files),  # type: ignore[arg-type]
+            self.sources, suppressed,
         )
 
-    def suppress(self, item, suppressed):
-        from .pitfalls import resolve
-
+    def suppress(self, item: Suppress, suppressed: dict[tuple[str, int], frozenset[str]]) -> None:
         try:
-            names = resolve([item.names])
+            names = resolve_checks([item.names])
         except ValueError as e:
             self.problems.append(Problem(item.loc, "E306", str(e), None, len(item.names)))
             return
         suppressed[(item.loc.file, item.loc.line)] = names
 
 
-def _via(chain):
+def _via(chain: tuple[str, ...]) -> str:
     """`; included from a -> b` for a problem inside nested includes."""
     if len(chain) < 2:
         return ""

@@ -34,12 +34,6 @@ def summary(problems):
 def problems_json(problems):
     import json
 
-    from .pitfalls import BY_KEY
-    from .problems import CATALOGUE
-
-    def name(code):
-        return CATALOGUE[code][0] if code in CATALOGUE else BY_KEY[code].name
-
     return json.dumps(
         [
             {
@@ -48,7 +42,7 @@ def problems_json(problems):
                 "column": p.loc.col,
                 "length": p.length,
                 "code": p.code,
-                "name": name(p.code),
+                "name": p.name,
                 "severity": p.severity,
                 "message": p.message,
                 "hint": p.hint,
@@ -78,10 +72,12 @@ def _gh(text, prop=False):
     return text
 
 
-def checks_table(checks):
+def checks_table():
     from tabulate import tabulate
 
-    rows = [(c.code, c.name, "on" if c.default else "off", c.summary) for c in checks]
+    from ..core.problems import WARNINGS
+
+    rows = [(c.code, c.name, "on" if c.default else "off", c.summary) for c in WARNINGS]
     return tabulate(rows, headers=("code", "name", "default", "fires when"), tablefmt="simple")
 
 

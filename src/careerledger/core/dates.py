@@ -6,7 +6,7 @@ uses dateutil's relativedelta, imported only when a metric needs it so that
 """
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from .entries import Duration
 
@@ -14,7 +14,7 @@ _DATE = re.compile(r"(\d{4})-(\d\d)(?:-(\d\d))?")
 _DURATION = re.compile(r"(\d+)([ymwd])")
 
 
-def parse_date(text):
+def parse_date(text: str) -> date | None:
     """`2024-02-01` or `2024-02` (the 1st) -> date; None if not a real date."""
     m = _DATE.fullmatch(text)
     if not m:
@@ -25,25 +25,28 @@ def parse_date(text):
         return None
 
 
-def parse_duration(text):
+def parse_duration(text: str) -> Duration | None:
     """`3y`, `18m`, `6w`, `10d` -> Duration; None otherwise."""
     m = _DURATION.fullmatch(text)
     return Duration(int(m[1]), m[2]) if m else None
 
 
-def add(day, duration, times=1):
+def add(day: date, duration: Duration, times: int = 1) -> date:
     """`day` plus `duration` (times `times`), month ends clamped (Jan 31 + 1m = Feb 28/29)."""
     from dateutil.relativedelta import relativedelta
 
     n = duration.amount * times
     unit = duration.unit
     if unit == "y":
-        return day + relativedelta(years=n)
-    if unit == "m":
-        return day + relativedelta(months=n)
-    if unit == "w":
-        return day + relativedelta(weeks=n)
-    return day + relativedelta(days=n)
+        delta = relativedelta(years=n)
+    elif unit == "m":
+        delta = relativedelta(months=n)
+    elif unit == "w":
+        delta = relativedelta(weeks=n)
+    else:
+        delta = relativedelta(days=n)
+    result: date = day + delta
+    return result
 
 
 # --- report periods ----------------------------------------------------------
@@ -58,10 +61,12 @@ _PERIOD = re.compile(
 _RELATIVE = re.compile(r"(?P<when>this|last|next)-(?P<unit>week|month|quarter|year)")
 
 
-def period_span(text, as_of):
-    """A period as (begin, end), end excluded; raise ValueError saying what is allowed."""
-    from datetime import timedelta
+Span = tuple[date, date]  # [begin, end): end excluded
 
+
+def period_span(text: str, as_of: date) -> tuple[date | None, date | None]:
+    """A period as (begin, end), end excluded; None is unbounded (only in an A.. or
+    ..B range). Raise ValueError saying what is allowed."""
     text = text.strip().lower()
     if ".." in text:
         first, _, last = text.partition("..")
@@ -102,10 +107,8 @@ def period_span(text, as_of):
     )
 
 
-def unit_span(day, unit):
+def unit_span(day: date, unit: str) -> Span:
     """The calendar week (ISO, Monday first), month, quarter or year holding `day`."""
-    from datetime import timedelta
-
     if unit == "week":
         begin = day - timedelta(days=day.weekday())
         return begin, begin + timedelta(days=7)
@@ -119,7 +122,7 @@ def unit_span(day, unit):
     return begin, date(day.year + 1, 1, 1)
 
 
-def calendar_unit(begin, end):
+def calendar_unit(begin: date, end: date) -> str | None:
     """"week", "month", "quarter" or "year" when [begin, end) is exactly one
     such calendar period, else None."""
     for unit in ("week", "month", "quarter", "year"):
@@ -128,7 +131,7 @@ def calendar_unit(begin, end):
     return None
 
 
-def period_label(start, unit):
+def period_label(start: date, unit: str) -> str:
     """`2020-W53`, `2021-01`, `2021-Q1` or `2021`: how the period starting on
     `start` is named (ISO 8601 for weeks)."""
     if unit == "week":
@@ -141,6 +144,6 @@ def period_label(start, unit):
     return str(start.year)
 
 
-def _next_month(first, months):
+def _next_month(first: date, months: int) -> date:
     n = first.month - 1 + months
     return date(first.year + n // 12, n % 12 + 1, 1)

@@ -2,23 +2,29 @@
 
 Each check is a plain function `(entries) -> [Problem]`, listed in CHECKS.
 These are errors (the file contradicts itself); the softer warnings about the
-career itself live in careerledger.pitfalls.
+career itself live in checks/pitfalls.py.
 """
 
-from .entries import Bet, Decision, Leave, Opportunity, Outcome, Role, keyword, name_of
-from .problems import Problem, closest
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TypeVar
+
+from ..core.entries import Bet, Decision, Entry, Leave, Opportunity, Outcome, Role
+from ..core.problems import Problem, closest
+from ..core.schema import keyword, name_of
+
+E = TypeVar("E", Bet, Opportunity)
 
 
-def validate(entries):
+def validate(entries: Sequence[Entry]) -> list[Problem]:
     problems = []
     for check in CHECKS:
         problems.extend(check(entries))
     return problems
 
 
-def check_outcomes(entries):
+def check_outcomes(entries: Sequence[Entry]) -> Iterator[Problem]:
     bets = _first_named(entries, Bet)
-    closed = {}
+    closed: dict[str, Outcome] = {}
     for e in entries:
         if type(e) is not Outcome:
             continue
@@ -37,11 +43,11 @@ def check_outcomes(entries):
             closed[e.bet] = e
 
 
-def check_leaves(entries):
-    current = None  # the main role held, or None after a leave
+def check_leaves(entries: Sequence[Entry]) -> Iterator[Problem]:
+    current: Role | None = None  # the main role held, or None after a leave
     for e in entries:
         t = type(e)
-        if t is Role and not e.side:
+        if t is Role and e.is_main:
             current = e
         elif t is Leave:
             if current is None:
@@ -54,7 +60,7 @@ def check_leaves(entries):
                 current = None
 
 
-def check_decisions(entries):
+def check_decisions(entries: Sequence[Entry]) -> Iterator[Problem]:
     offered = _first_named(entries, Opportunity)
     for e in entries:
         if type(e) is not Decision:
@@ -68,8 +74,8 @@ def check_decisions(entries):
                       f"the opportunity is at {opportunity.loc.file}:{opportunity.loc.line}")
 
 
-def check_duplicates(entries):
-    seen = {}
+def check_duplicates(entries: Sequence[Entry]) -> Iterator[Problem]:
+    seen: dict[tuple[object, ...], Entry] = {}
     for e in entries:
         key = (e.date, type(e), name_of(e))
         first = seen.get(key)
@@ -83,19 +89,19 @@ def check_duplicates(entries):
 CHECKS = (check_outcomes, check_leaves, check_decisions, check_duplicates)
 
 
-def _at(entry, code, message, hint=None):
+def _at(entry: Entry, code: str, message: str, hint: str | None = None) -> Problem:
     return Problem(entry.loc, code, message, hint, 10)
 
 
-def _first_named(entries, cls):
+def _first_named(entries: Iterable[Entry], cls: type[E]) -> dict[str, E]:
     """name -> the first entry of `cls` with that name."""
-    first = {}
+    first: dict[str, E] = {}
     for e in entries:
         if type(e) is cls:
             first.setdefault(name_of(e), e)
     return first
 
 
-def _near(name, names, otherwise):
+def _near(name: str, names: Iterable[str], otherwise: str) -> str:
     close = closest(name, names)
     return f"did you mean \"{close}\"?" if close else otherwise

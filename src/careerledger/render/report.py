@@ -20,15 +20,16 @@ import csv
 import io
 import json
 
-from . import reports as R
+from . import JSON_VERSION, REPORT_FORMATS
+from ..metrics.timeline import breakdown
+from ..reports import model as R
 
-FORMATS = ("text", "json", "csv", "markdown")
 KEPT, MISSED = "■", "□"
 SPARKS = "▁▂▃▅█"  # home scores 1 to 5
 
 
 def render(report, fmt):
-    return {"text": text, "json": json_, "csv": csv_, "markdown": markdown}[fmt](report)
+    return RENDERERS[fmt](report)
 
 
 # --- values --------------------------------------------------------------------------
@@ -36,8 +37,6 @@ def render(report, fmt):
 
 def length_text(length):
     """`2y 3m 4d`, leaving out zero parts (`1y 5d`); `0d` for no time at all."""
-    from .compute import breakdown
-
     return str(breakdown(length.start, length.end))
 
 
@@ -244,7 +243,7 @@ def _csv(value):
 
 def _header(report):
     return {
-        "careerledger_json": R.JSON_VERSION,
+        "careerledger_json": JSON_VERSION,
         "report": report.name,
         "title": report.title,
         "owner": report.owner,
@@ -284,55 +283,5 @@ def json_(report):
     return json.dumps(to_data(report), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
 
-# --- evaluate ----------------------------------------------------------------------------
-# `careerledger evaluate` prints an Evaluation (careerledger.evaluate), not a Report:
-# one line per reason, then the verdict (docs/json.md, "evaluate", for the JSON).
-
-
-def evaluation(ev, fmt, owner=None):
-    """An Evaluation as `text` or `json`; `owner` is the ledger's option."""
-    if fmt == "json":
-        return json.dumps(evaluation_data(ev, owner), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
-    return evaluation_text(ev, owner)
-
-
-def evaluation_text(ev, owner=None):
-    opp, star = ev.opportunity, ev.north_star
-    who = f": {owner}" if owner else ""
-    when = "ad hoc" if ev.ad_hoc else "its date"
-    about = [f"track {opp.track or 'not given'}", f"phase {opp.phase or 'not given'}",
-             "builds " + (" ".join(f"#{t}" for t in opp.builds) or "nothing named")]
-    if opp.org:
-        about.append(f"at {opp.org}")
-    lines = [
-        f'Evaluate "{opp.name}"{who}, as of {ev.as_of} ({when})',
-        "opportunity: " + ", ".join(about),
-        f"north star: {star.vision} (by {star.by})" if star else "north star: none",
-        "",
-    ]
-    lines += [f"{r.points:+d} {r.text}" for r in ev.reasons]
-    lines += ["", f"verdict: {ev.verdict} (score {ev.score:+d})"]
-    return "\n".join(lines) + "\n"
-
-
-def evaluation_data(ev, owner=None):
-    """An Evaluation as JSON-ready data (documented in docs/json.md)."""
-    opp, star = ev.opportunity, ev.north_star
-    return {
-        "careerledger_json": R.JSON_VERSION,
-        "command": "evaluate",
-        "owner": owner,
-        "as_of": ev.as_of.isoformat(),
-        "opportunity": {
-            "name": opp.name, "date": opp.date.isoformat(), "ad_hoc": ev.ad_hoc, "track": opp.track,
-            "phase": opp.phase, "builds": list(dict.fromkeys(opp.builds)), "org": opp.org,
-            "tags": sorted(opp.tags),
-        },
-        "north_star": {
-            "vision": star.vision, "set_on": star.date.isoformat(), "horizon": star.by.isoformat(),
-            "needs": list(dict.fromkeys(star.needs)),
-        } if star else None,
-        "reasons": [{"rule": r.rule, "weight": r.weight, "points": r.points, "text": r.text} for r in ev.reasons],
-        "score": ev.score,
-        "verdict": ev.verdict,
-    }
+RENDERERS = {"text": text, "json": json_, "csv": csv_, "markdown": markdown}
+assert tuple(RENDERERS) == REPORT_FORMATS

@@ -1,0 +1,186 @@
+"""Pitfalls: the framework's warnings, the softer layer on top of errors.
+
+Errors say the file is wrong; these say the career is drifting. Each check is
+a plain function `(entries, as_of, options) -> iterable of Finding` over the
+entries dated on or before as-of: the entry a warning points at and the facts
+behind it. MESSAGES words each finding, in one place. The catalogue (code,
+name, advice, default) is core.problems.WARNINGS; the numbers come from
+careerledger.metrics, the same functions the reports use, so a warning and a
+report never disagree.
+"""
+
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from datetime import date
+from typing import NamedTuple, Protocol
+
+from ..core.entries import Bet, Decision, Entry, NorthStar, Role
+from ..core.options import Options
+from ..core.problems import WARNINGS, Problem
+from ..metrics import cadence, feedback, home, landing, northstar, phases, swings
+from ..metrics.timeline import Entries, first_role, upto
+
+
+class Finding(NamedTuple):
+    entry: Entry  # where the warning points
+    case: str  # which message of the check
+    facts: Mapping[str, object]  # the figures the message names
+
+
+Check = Callable[[Entries, date, Options], Iterable[Finding]]
+
+# (check name, case) -> the message; its fields are the finding's facts
+MESSAGES = {
+    ("drift", ""): 'role "{title}" started with no recorded reason against your north star',
+    ("swing-due", "since"): "a big swing is overdue: {days_since} days since your last big swing"
+                            " (swing-every {swing_every})",
+    ("swing-due", "never"): "a big swing is overdue: no big swing since your first role on {measured_from}"
+                            " (swing-every {swing_every})",
+    ("phase-stuck", ""): "{streak_days} days in the {phase} phase, longer than phase-max {phase_max}",
+    ("cadence-missed", ""): 'contract "{contract}" missed its latest {every}, {period}: {updates} of {required}'
+                            " updates",
+    ("repeat-unwritten", "never"): "#{topic} explained {times} times and never written up",
+    ("repeat-unwritten", "since"): "#{topic} explained {times} times since it was last written up on {written_on}",
+    ("landing-overdue", ""): "landing step '{step}' was due by day {day} ({due_on})",
+    ("early-ask", ""): 'big bet "{bet}" asks for resources: "{ask}"',
+    ("feedback-unactioned", ""): '{tone} feedback "{text}" is {age} days old and records no action',
+    ("home-stale", ""): "last home check-in was {days_since} days ago (home-every {home_every})",
+    ("north-star-missing", ""): "this ledger has roles but no north star",
+    ("north-star-expired", ""): "the north star's horizon {by} has passed",
+}
+
+
+def message(name: str, finding: Finding) -> str:
+    return MESSAGES[(name, finding.case)].format(**finding.facts)
+
+
+def drift(entries: Entries, as_of: date, options: Options) -> Iterator[Finding]:
+    taken = {}
+    for e in entries:
+        if type(e) is Decision and e.choice == "take":
+            taken.setdefault(e.opportunity, e)
+    star = None
+    for e in entries:
+        if type(e) is NorthStar and star is None:
+            star = e
+        elif type(e) is Role and e.is_main and star is not None and e.date > star.date:
+            if e.why is None and e.title not in taken:
+                yield Finding(e, "", {"title": e.title})
+
+
+def swing_due(entries: Entries, as_of: date, options: Options) -> Iterator[Finding]:
+    s = swings.swings(entries, as_of, options)
+    if not s.due:
+        return
+    facts = {"swing_every": options.swing_every, "days_since": s.days_since, "measured_from": s.measured_from}
+    if s.swings:
+        yield Finding(s.swings[-1].entry, "since", facts)
+    else:
+        first = first_role(entries)
+        if first is not None:
+            yield Finding(first, "never", facts)
+
+
+def phase_stuck(entries: Entries, as_of: date, options: Options) -> Iterator[Finding]:
+    p = phases.phases(entries, as_of, options)
+    if p.stuck:
+        yield Finding(p.runs[-1].entry, "", {"streak_days": p.streak_days, "phase": p.current,
+                                             "phase_max": options.phase_max})
+
+
+def cadence_missed(entries: Entries, as_of: date, options: Options) -> Iterator[Finding]:
+    for c in cadence.cadence(entries, as_of):
+        last = c.latest
+        if c.live and last is not None and not last.kept:
+            yield Finding(c.contract, "", {"contract": c.contract.text, "every": c.every, "period": last.label,
+                                           "updates": last.updates, "required": c.required})
+
+
+def repeat_unwritten(entries: Entries, as_of: date, options: Options) -> Iterator[Finding]:
+    for topic in cadence.unwritten(entries, as_of):
+        facts = {"topic": topic.topic, "times": topic.times, "written_on": topic.written_on}
+        yield Finding(topic.last, "never" if topic.written_on is None else "since", facts)
+
+
+def landing_overdue(entries: Entries, as_of: date, options: Options) -> Iterator[Finding]:
+    land = landing.landing(entries, as_of)
+    if land is None or land.day > landing.WATCH_DAYS:
+        return
+    for step in land.steps:
+        if step.status == "overdue":
+            yield Finding(land.role, "", {"step": step.name, "day": step.day, "due_on": step.due_on})
+
+
+def early_ask(entries: Entries, as_of: date, options: Options) -> Iterator[Finding]:
+    for e in entries:
+        if type(e) is Bet and e.size == "big" and e.ask:
+            yield Finding(e, "", {"bet": e.name, "ask": e.ask})
+
+
+def feedback_unactioned(entries: Entries, as_of: date, options: Options) -> Iterator[Finding]:
+    for f, age in feedback.overdue_actions(entries, as_of):
+        yield Finding(f, "", {"tone": f.tone, "text": f.text, "age": age})
+
+
+def home_stale(entries: Entries, as_of: date, options: Options) -> Iterator[Finding]:
+    h = home.home(entries, as_of, options)
+    if h.last is not None and h.stale:
+        yield Finding(h.last, "", {"days_since": h.days_since, "home_every": options.home_every})
+
+
+def north_star_missing(entries: Entries, as_of: date, options: Options) -> Iterator[Finding]:
+    if not any(type(e) is NorthStar for e in entries):
+        # the first main role; a ledger of side roles only has roles too
+        first = first_role(entries) or next((e for e in entries if type(e) is Role), None)
+        if first is not None:
+            yield Finding(first, "", {})
+
+
+def north_star_expired(entries: Entries, as_of: date, options: Options) -> Iterator[Finding]:
+    star = northstar.north_star(entries, as_of)
+    if star.expired and star.current is not None:
+        yield Finding(star.current, "", {"by": star.by})
+
+
+# check name -> its function; the order of running is the catalogue's
+CHECKS: dict[str, Check] = {
+    "drift": drift,
+    "swing-due": swing_due,
+    "phase-stuck": phase_stuck,
+    "cadence-missed": cadence_missed,
+    "repeat-unwritten": repeat_unwritten,
+    "landing-overdue": landing_overdue,
+    "early-ask": early_ask,
+    "feedback-unactioned": feedback_unactioned,
+    "home-stale": home_stale,
+    "north-star-missing": north_star_missing,
+    "north-star-expired": north_star_expired,
+}
+assert list(CHECKS) == [w.name for w in WARNINGS]
+
+
+class _Ledger(Protocol):
+    """What warnings need of a loaded ledger (load.Ledger has it all)."""
+
+    @property
+    def entries(self) -> Entries: ...
+    @property
+    def options(self) -> Options: ...
+    @property
+    def suppressed(self) -> dict[tuple[str, int], frozenset[str]]: ...
+
+
+def run(ledger: _Ledger, as_of: date, names: frozenset[str]) -> list[Problem]:
+    """Warnings for the ledger as of `as_of`, for the checks in `names`, minus
+    those suppressed by a `; careerledger: ignore NAME` comment on an entry."""
+    entries = upto(ledger.entries, as_of)
+    out = []
+    for spec in WARNINGS:
+        if spec.name not in names:
+            continue
+        for finding in CHECKS[spec.name](entries, as_of, ledger.options):
+            loc = finding.entry.loc
+            if spec.name in ledger.suppressed.get((loc.file, loc.line), ()):
+                continue
+            out.append(Problem(loc, spec.code, f"{spec.name}: {message(spec.name, finding)}", spec.advice, 10,
+                               "warning"))
+    return out

@@ -1,0 +1,79 @@
+"""`careerledger check`: errors and career pitfalls, for people, editors and CI."""
+
+import sys
+
+import click
+
+from ..render import PROBLEM_FORMATS
+from .options import as_of_option, format_option
+
+
+@click.command()
+@click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False))
+@as_of_option()
+@format_option(PROBLEM_FORMATS, "text for people, json for editors, github for GitHub Actions annotations.",
+               default="text")
+@click.option("--select", multiple=True, metavar="CHECKS",
+              help="Run only these warnings (names or codes, comma-separated; repeatable).")
+@click.option("--ignore", multiple=True, metavar="CHECKS",
+              help="Skip these warnings (names or codes, comma-separated; repeatable).")
+@click.option("--strict", is_flag=True, help="Warnings fail the run too (exit 1).")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing; only the exit status tells.")
+@click.option("--root", "roots", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="A root ledger to check instead of any FILE it includes (repeatable; for hooks).")
+@click.option("--list-checks", is_flag=True, help="List every warning with its code and default, then exit.")
+def check(files, as_of, fmt, select, ignore, strict, quiet, roots, list_checks):
+    """Check ledgers for errors and career pitfalls.
+
+    Prints nothing and exits 0 when a ledger has no errors and no warnings.
+    Each problem is shown as `file:line:col: CODE message` with the line and a
+    caret under the fault. Errors (E…) mean the file is wrong; warnings (W…)
+    mean the career is drifting. Exit status: 0 no errors (warnings alone pass
+    unless --strict), 1 errors, 2 usage error.
+
+    \b
+    Examples:
+      careerledger check career.career
+      careerledger check --ignore home-stale --strict career.career
+      careerledger check --root career.career 2026.career   # as a pre-commit hook does
+    """
+    from ..core.problems import enabled_checks
+
+    if list_checks:
+        from ..render.problems import checks_table
+
+        click.echo(checks_table())
+        return
+    if not files and not roots:
+        raise click.UsageError("Missing argument 'FILES...'.")
+    try:
+        enabled_checks(select, ignore)  # unknown names are usage errors, before any work
+    except ValueError as e:
+        raise click.BadParameter(str(e), param_hint="--select/--ignore") from None
+
+    from datetime import date
+
+    from ..checks import pitfalls
+    from ..load import load_roots
+    from ..render.problems import problems_github, problems_json, problems_text, summary
+
+    as_of = as_of or date.today()
+    problems = []
+    sources = {}
+    for ledger in load_roots(roots, files):
+        names = enabled_checks(select, ignore, ledger.options.check_ignore)
+        # Errors first (the file is wrong), then warnings (the career drifts).
+        problems.extend(ledger.problems)
+        problems.extend(pitfalls.run(ledger, as_of, names))
+        sources.update(ledger.sources)
+    failed = any(p.severity == "error" or strict for p in problems)
+    if not quiet:
+        if fmt == "json":
+            click.echo(problems_json(problems))
+        elif fmt == "github":
+            if problems:
+                click.echo(problems_github(problems))
+        elif problems:
+            click.echo(problems_text(problems, sources), nl=False)
+            click.echo(summary(problems))
+    sys.exit(1 if failed else 0)

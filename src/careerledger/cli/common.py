@@ -1,0 +1,26 @@
+"""What the commands share beyond options: loading a ledger for a command that
+needs a right one."""
+
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import click
+
+if TYPE_CHECKING:
+    from ..load import Ledger
+
+
+def load_without_errors(files: Sequence[str]) -> "Ledger":
+    """FILE... as one ledger; with errors, print them as `check` does and exit 1:
+    numbers computed from a wrong ledger would be wrong too."""
+    from ..load import load_many
+    from ..render.problems import problems_text, summary
+
+    ledger = load_many(files)
+    errors = ledger.errors
+    if errors:
+        click.echo(problems_text(errors, ledger.sources), nl=False, err=True)
+        click.echo(summary(errors), err=True)
+        sys.exit(1)
+    return ledger

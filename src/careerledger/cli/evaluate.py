@@ -1,0 +1,78 @@
+"""`careerledger evaluate NAME FILE...`: the measuring stick."""
+
+import click
+
+from ..core.schema import PHASES, TRACKS
+from ..render import EVALUATION_FORMATS
+from .common import load_without_errors
+from .options import as_of_option, format_option
+
+
+@click.command(short_help="Hold an opportunity against the north star: closer, further or neutral.",
+               epilog="""\b
+Examples:
+  careerledger evaluate "AI Shopping Assistant" career.career
+  careerledger evaluate "New thing" career.career --track innovation --phase learning --builds zero-to-one
+  careerledger evaluate "AI Shopping Assistant" --format json career.career""")
+@click.argument("name")
+@click.argument("files", nargs=-1, required=True, metavar="FILE...",
+                type=click.Path(exists=True, dir_okay=False))
+@click.option("--track", type=click.Choice(TRACKS), help="Ad hoc: the track it would put you on.")
+@click.option("--phase", type=click.Choice(PHASES), help="Ad hoc: the phase it would put you in.")
+@click.option("--builds", multiple=True, metavar="TAG",
+              help="Ad hoc: a skill it would build, as a tag (#zero-to-one or zero-to-one; repeatable).")
+@as_of_option("Ad hoc: take this day as today (default: today).")
+@format_option(EVALUATION_FORMATS, "text for people, json for programs.", default="text")
+def evaluate(name, files, track, phase, builds, as_of, fmt):
+    """Evaluate the opportunity NAME against the ledger in FILE: does it get
+    you closer to your north star, or further from it?
+
+    NAME is an `opportunity` entry of the ledger, weighed as of its own date;
+    or, with --track, --phase or --builds, an opportunity described here (ad
+    hoc), weighed as of --as-of (default: today). Each rule prints one line
+    with the points it gives, then the verdict: closer (score above 0),
+    further (below 0) or neutral. docs/metrics.md explains every rule and
+    weight; docs/json.md the JSON. A ledger with errors gives no verdict: its
+    problems are printed and the exit status is 1.
+    """
+    from ..syntax.tokens import tag_of
+
+    tags = []
+    for b in builds:
+        tag = tag_of(b)
+        if tag is None:
+            raise click.BadParameter(f"{b!r} is not a tag: use lowercase letters, digits, -, _ and /",
+                                     param_hint="'--builds'")
+        tags.append(tag)
+    described = bool(track or phase or tags)
+
+    from ..metrics import evaluate as stick
+    from ..render.evaluation import evaluation
+
+    ledger = load_without_errors(files)
+    opportunity = stick.find_opportunity(ledger.entries, name)
+    if opportunity is not None:
+        if described:
+            raise click.UsageError(f"'{name}' is an opportunity of the ledger; --track, --phase and "
+                                   "--builds describe an ad-hoc one: use another name")
+        if as_of is not None:
+            raise click.UsageError(f"'{name}' is weighed as of its own date ({opportunity.date}); "
+                                   "--as-of is for an ad-hoc opportunity")
+        as_of = opportunity.date
+    elif described:
+        from datetime import date
+
+        as_of = as_of or date.today()
+        opportunity = stick.described(name, as_of, track, phase, tuple(tags))
+    else:
+        names = stick.opportunity_names(ledger.entries)
+        if names:
+            from ..core.problems import did_you_mean
+
+            hint = did_you_mean(name, names)
+        else:
+            hint = "the ledger has no opportunity"
+        raise click.UsageError(f"unknown opportunity '{name}': {hint} "
+                               "(or describe one with --track, --phase, --builds)")
+    result = stick.evaluate(ledger.entries, opportunity, as_of, ledger.options)
+    click.echo(evaluation(result, fmt, ledger.options.owner), nl=False)

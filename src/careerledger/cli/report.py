@@ -1,0 +1,129 @@
+"""`careerledger report [NAME] FILE...`: the reports, in four formats."""
+
+import os
+
+import click
+
+from ..render import REPORT_FORMATS
+from .common import load_without_errors
+from .options import as_of_option, format_option, output_option, window_options
+
+
+class _ReportCommand(click.Command):
+    """`report`: the usage line names NAME, and --help lists the reports, read
+    from the registry only when help is shown (start-up stays fast)."""
+
+    def collect_usage_pieces(self, ctx):
+        return ["[OPTIONS]", "[NAME]", "FILE..."]
+
+    def format_help_text(self, ctx, formatter):
+        super().format_help_text(ctx, formatter)
+        from ..reports import REPORTS
+
+        with formatter.section("Reports"):
+            formatter.write_dl([(spec.name, spec.summary) for spec in REPORTS.values()])
+
+
+_WINDOW_HINTS = {"period": "'-p' / '--period'", "begin": "'-b' / '--begin'", "end": "'-e' / '--end'"}
+
+
+@click.command(cls=_ReportCommand, short_help="Report on a ledger: summary, swings, skills, landing, review and more.",
+               epilog="""\b
+Examples:
+  careerledger report career.career                  # the summary
+  careerledger report swings --format json career.career
+  careerledger report cadence -p last-year -o cadence.md --format markdown career.career
+  careerledger report landing --role "Senior PM, Retention" career.career
+  careerledger report review -p 2026-09 career.career    # markdown, to paste into an email""")
+@click.argument("args", nargs=-1, metavar="[NAME] FILE...")
+@as_of_option()
+@window_options
+@format_option(REPORT_FORMATS, "text for people, markdown for documents, csv and json for programs "
+                               "(default: text; markdown for review).")
+@output_option()
+@click.option("--role", metavar="TITLE",
+              help="landing only: the main role with this title (the latest one) instead of the current one.")
+@click.option("--all", "all_roles", is_flag=True, help="landing only: every main role, oldest first.")
+def report(args, as_of, begin, end, period, fmt, output, role, all_roles):
+    """Report on a ledger: NAME (default summary) for the ledger in FILE.
+
+    Several FILEs are read as one ledger, as if the first included the others
+    (a file reached twice is read once). A ledger with errors gives no
+    report: its problems are printed as `check` prints them, and the exit
+    status is 1. -b/-e/-p restrict what a report lists (bets, runs, periods,
+    roles… that overlap the span); the career-wide figures stay career-wide
+    and say which span they cover. docs/json.md documents --format json.
+
+    `landing` shows the current main role's 30/60/90 days; --role TITLE
+    picks another main role, --all lists every one (other reports refuse
+    both). `review` is the packet for the period given with -p (default: the
+    last whole month before --as-of), compared with the period of the same
+    length before it; it prints markdown unless --format says otherwise.
+    """
+    from datetime import date
+
+    from .. import reports
+
+    name, files = _report_args(args, reports.REPORTS)
+    spec = reports.REPORTS[name]
+    params = _report_params(spec, role, all_roles)
+    fmt = fmt or spec.format
+    as_of = as_of or date.today()
+    try:
+        window = reports.window_of(begin, end, period, as_of)
+    except reports.WindowError as e:
+        if e.option is None:
+            raise click.UsageError(str(e)) from None
+        raise click.BadParameter(str(e), param_hint=_WINDOW_HINTS[e.option]) from None
+
+    from ..render.report import render
+
+    ledger = load_without_errors(files)
+    try:
+        built = reports.build(name, ledger, as_of, window, **params)
+    except reports.ReportError as e:
+        raise click.BadParameter(str(e), param_hint="'--role'") from None
+    text = render(built, fmt)
+    if output:
+        from ..files import write_atomically
+
+        try:
+            write_atomically(output, text)
+        except OSError as e:
+            raise click.ClickException(f"cannot write {output}: {e.strerror or e}") from None
+    else:
+        click.echo(text, nl=False)
+
+
+def _report_params(spec, role, all_roles):
+    """--role and --all -> the report's own keyword parameters; a report that
+    does not take them (every report but landing) makes them a usage error."""
+    given = {k: v for k, v in (("role", role), ("all_roles", all_roles)) if v}
+    for key in given:
+        if key not in spec.options:
+            flag = "--role" if key == "role" else "--all"
+            raise click.UsageError(f"{flag} is for the landing report only, not {spec.name}")
+    if len(given) == 2:
+        raise click.UsageError("use --role TITLE or --all, not both")
+    return given
+
+
+def _report_args(args, names):
+    """[NAME] FILE... -> (name, files); a first word that is neither a report nor
+    a file is a usage error with a hint."""
+    if args and args[0] in names:
+        name, files = args[0], args[1:]
+    elif args and not os.path.exists(args[0]) and (len(args) > 1 or os.path.splitext(args[0])[1] == ""):
+        from ..core.problems import did_you_mean
+
+        raise click.UsageError(f"unknown report '{args[0]}': {did_you_mean(args[0], names)}")
+    else:
+        name, files = "summary", args
+    if not files:
+        raise click.UsageError("Missing argument 'FILE...'.")
+    for path in files:
+        if not os.path.exists(path):
+            raise click.BadParameter(f"'{path}' does not exist.", param_hint="'[NAME] FILE...'")
+        if os.path.isdir(path):
+            raise click.BadParameter(f"'{path}' is a directory.", param_hint="'[NAME] FILE...'")
+    return name, files

@@ -1,0 +1,164 @@
+"""Marketing cadence: each update contract period by period, updates per
+month, and the topics explained twice and not written up."""
+
+from bisect import bisect_left
+from collections.abc import Iterator
+from datetime import date, timedelta
+from typing import NamedTuple
+
+from ..core.dates import period_label, unit_span
+from ..core.entries import Contract, Explained, Update
+from .timeline import Entries, upto
+
+
+def period_start(day, every):
+    """The first day of the calendar period (ISO week, month, quarter) holding `day`."""
+    return unit_span(day, every)[0]
+
+
+def next_period(start, every):
+    """The first day of the period after the one holding `start`."""
+    return unit_span(start, every)[1]
+
+
+class Period(NamedTuple):
+    start: date
+    end: date  # excluded: the first day of the next period
+    label: str
+    updates: int  # updates published in the period
+    kept: bool  # updates >= the contract's count
+
+
+class ContractCadence(NamedTuple):
+    contract: Contract
+    every: str
+    required: int  # the contract's count per period
+    periods: tuple  # Period, whole periods only, oldest first
+    kept: int
+    missed: int
+    current_run: int  # kept periods counting back from the latest whole period
+    latest: Period | None  # the latest whole period (None when none is over yet)
+    last_missed: Period | None
+    live: bool  # no until:, or until >= as_of
+
+
+def cadence(entries, as_of):
+    """One ContractCadence per contract, in ledger order."""
+    entries = upto(entries, as_of)
+    updates = [e.date for e in entries if type(e) is Update]  # sorted: entries are
+    return tuple(_contract(c, updates, as_of) for c in entries if type(c) is Contract)
+
+
+def _counts(days, start, stop, every):
+    """(start, end, label, how many of the sorted `days` fall in it) for each
+    calendar period from the one starting on `start` up to `stop` (excluded)."""
+    while start < stop:
+        end = next_period(start, every)
+        yield start, end, period_label(start, every), bisect_left(days, end) - bisect_left(days, start)
+        start = end
+
+
+def _contract(c, updates, as_of):
+    stop = period_start(as_of, c.every)  # as_of's own period is not whole yet
+    if c.until is not None:
+        # the period holding `until` is the contract's last
+        stop = min(stop, next_period(period_start(c.until, c.every), c.every))
+    periods = [
+        Period(start, end, label, n, n >= c.times)
+        for start, end, label, n in _counts(updates, period_start(c.date, c.every), stop, c.every)
+    ]
+    run = 0
+    for p in reversed(periods):
+        if not p.kept:
+            break
+        run += 1
+    missed = [p for p in periods if not p.kept]
+    return ContractCadence(
+        contract=c,
+        every=c.every,
+        required=c.times,
+        periods=tuple(periods),
+        kept=len(periods) - len(missed),
+        missed=len(missed),
+        current_run=run,
+        latest=periods[-1] if periods else None,
+        last_missed=missed[-1] if missed else None,
+        live=c.until is None or c.until >= as_of,
+    )
+
+
+class MonthCount(NamedTuple):
+    start: date
+    end: date  # excluded
+    label: str  # 2024-03
+    updates: int
+
+
+class UpdatesPerMonth(NamedTuple):
+    months: tuple  # MonthCount, the 12 whole months before as_of's month, oldest first
+    total: int
+    average: float  # total / 12
+
+
+def updates_per_month(entries, as_of):
+    """Updates per calendar month over the 12 whole months before as_of's month
+    (as_of's own month is not over yet, as for contracts)."""
+    end = period_start(as_of, "month")
+    months = month_counts(entries, as_of, end.replace(year=end.year - 1), end)
+    total = sum(m.updates for m in months)
+    return UpdatesPerMonth(months, total, total / 12)
+
+
+def month_counts(entries, as_of, begin=None, end=None):
+    """Updates in each whole calendar month that overlaps [begin, end), oldest first.
+
+    Only whole months count: the last is the one before as_of's month. `begin`
+    None starts at the month of the ledger's first entry; `end` None runs up
+    to as_of's month.
+    """
+    entries = upto(entries, as_of)
+    updates = [e.date for e in entries if type(e) is Update]
+    stop = period_start(as_of, "month")
+    if end is not None:
+        # the month holding end's last day (end is excluded) is the last one
+        stop = min(stop, next_period(period_start(end - timedelta(days=1), "month"), "month"))
+    if begin is None:
+        begin = entries[0].date if entries else stop
+    return tuple(MonthCount(*c) for c in _counts(updates, period_start(begin, "month"), stop, "month"))
+
+
+
+
+class Unwritten(NamedTuple):
+    topic: str  # the tag, without '#'
+    times: int  # explanations with no update covering the topic on or after them
+    explained_on: tuple  # their dates, oldest first
+    written_on: date | None  # the latest update covering the topic, if any
+    last: Explained  # the latest explanation (where a warning points)
+
+
+def unwritten(entries, as_of):
+    """Topics explained twice or more with no later update that covers them.
+
+    "Later" is read per explanation: an explanation is answered by an update
+    covering its topic dated on or after it. A topic is unwritten when two or
+    more of its explanations are unanswered, i.e. it was explained twice or
+    more since the latest update covering it (or ever, with none).
+    Sorted by topic.
+    """
+    entries = upto(entries, as_of)
+    explained = {}  # topic -> dates
+    written = {}  # topic -> latest covering update date
+    for e in entries:
+        if type(e) is Explained:
+            explained.setdefault(e.topic, []).append(e)
+        elif type(e) is Update:
+            for topic in e.covers:
+                written[topic] = e.date
+    found = []
+    for topic in sorted(explained):
+        w = written.get(topic)
+        open_ = [e for e in explained[topic] if w is None or e.date > w]
+        if len(open_) >= 2:
+            found.append(Unwritten(topic, len(open_), tuple(e.date for e in open_), w, open_[-1]))
+    return tuple(found)

@@ -1,0 +1,76 @@
+"""Feedback as data: by source, tone and year, and how much of the
+constructive and critical feedback records an action."""
+
+from datetime import date
+from typing import NamedTuple
+
+from ..core.entries import Feedback
+from ..core.schema import ACTIONABLE_TONES
+from .timeline import Entries, of, share, upto
+
+ACTION_WITHIN = 30  # days: constructive or critical feedback older than this wants an action:
+
+
+class ToneCount(NamedTuple):
+    label: object  # the source (a from:, None for feedback without one) or the year (int)
+    total: int
+    positive: int
+    constructive: int
+    critical: int
+    untoned: int  # no tone:
+    actionable: int  # constructive + critical
+    actioned: int  # ... of which with an action:
+
+
+class FeedbackStats(NamedTuple):
+    items: tuple  # every Feedback, oldest first
+    totals: ToneCount  # over all of it (label None)
+    actioned_share: float | None  # totals.actioned / totals.actionable; None with nothing actionable
+    by_source: tuple  # ToneCount per from:, most first, ties by name, no from: last
+    by_year: tuple  # ToneCount per calendar year, from the first feedback's year to as_of's
+    actions: tuple  # Feedback with an action: (whatever its tone), oldest first
+    unactioned: tuple  # constructive or critical Feedback with no action:, oldest first
+
+
+def _tones(label, items):
+    tones = [f.tone for f in items]
+    act = [f for f in items if f.tone in ACTIONABLE_TONES]
+    return ToneCount(label, len(items), tones.count("positive"), tones.count("constructive"),
+                     tones.count("critical"), tones.count(None), len(act), sum(1 for f in act if f.action))
+
+
+def feedback(entries, as_of):
+    """Feedback by source, tone and year, and how much of the constructive and
+    critical feedback records an action."""
+    items = of(upto(entries, as_of), Feedback)
+    totals = _tones(None, items)
+    sources = {}
+    for f in items:
+        sources.setdefault(f.giver, []).append(f)
+    by_source = sorted((_tones(k, v) for k, v in sources.items()),
+                       key=lambda t: (t.label is None, -t.total, t.label or ""))
+    by_year = ()
+    if items:
+        by_year = tuple(_tones(y, [f for f in items if f.date.year == y])
+                        for y in range(items[0].date.year, as_of.year + 1))
+    return FeedbackStats(
+        items=tuple(items),
+        totals=totals,
+        actioned_share=share(totals.actioned, totals.actionable),
+        by_source=tuple(by_source),
+        by_year=by_year,
+        actions=tuple(f for f in items if f.action),
+        unactioned=tuple(f for f in items if needs_action(f)),
+    )
+
+
+def needs_action(f: Feedback) -> bool:
+    """Constructive or critical feedback with no action: recorded."""
+    return f.tone in ACTIONABLE_TONES and not f.action
+
+
+def overdue_actions(entries: Entries, as_of: date) -> tuple[tuple[Feedback, int], ...]:
+    """(feedback, its age in days) for each that needs an action and is older
+    than ACTION_WITHIN days, oldest first."""
+    return tuple((f, (as_of - f.date).days) for f in of(upto(entries, as_of), Feedback)
+                 if needs_action(f) and (as_of - f.date).days > ACTION_WITHIN)

@@ -1,0 +1,55 @@
+"""The cadence report: each contract period by period, updates a month, repeats."""
+
+from ..metrics import cadence
+from .model import (
+    ALL, BOOL, DATE, INT, LIST, NUMBER, TEXT, Cover, Fact, as_of_cover, facts_section, listed_cover, register, table_section, through,
+)
+
+
+@register("cadence", "Cadence", "contracts kept per period, updates a month, repeats")
+def cadence_report(ledger, as_of, window=ALL):
+    entries = ledger.entries
+    listed = listed_cover(window, as_of)
+    contracts = [c for c in cadence.cadence(entries, as_of)
+                 if window.overlaps(c.contract.date, through(c.contract.until), as_of)]
+    table = table_section(
+        "contracts", "Contracts", as_of_cover(as_of) + listed,
+        (("contract", "contract", TEXT), ("every", "every", TEXT), ("count", "count", INT),
+         ("from", "from", DATE), ("until", "until", DATE, "open-ended"), ("live", "live", BOOL),
+         ("kept", "kept", INT), ("missed", "missed", INT), ("current_run", "run", INT),
+         ("last_missed", "last missed", TEXT, "never")),
+        [(c.contract.text, c.every, c.required, c.contract.date, c.contract.until, c.live, c.kept,
+          c.missed, c.current_run, c.last_missed.label if c.last_missed else None) for c in contracts],
+        empty="no contract",
+    )
+    periods = table_section(
+        "periods", "Periods", as_of_cover(as_of) + listed,
+        (("contract", "contract", TEXT), ("period", "period", TEXT), ("from", "from", DATE),
+         ("to", "to", DATE), ("updates", "updates", INT), ("kept", "kept", BOOL)),
+        [(c.contract.text, p.label, p.start, p.end, p.updates, p.kept)
+         for c in contracts for p in c.periods if window.overlaps(p.start, p.end, as_of)],
+        empty="no whole period yet", strip=True, group=True,
+    )
+
+    per = cadence.updates_per_month(entries, as_of)
+    trailing = Cover("trailing 12 months", per.months[0].start, per.months[-1].end)
+    months = cadence.month_counts(entries, as_of, window.begin, window.end) if window.bounded else per.months
+    month_table = table_section(
+        "months", "Updates per month", listed or (trailing,),
+        (("month", "month", TEXT), ("updates", "updates", INT)),
+        [(m.label, m.updates) for m in months], empty="no whole month",
+    )
+    rate = facts_section(
+        "updates", "Updates", (trailing,),
+        Fact("total", "updates", per.total, INT),
+        Fact("per_month", "per month", per.average, NUMBER),
+    )
+    unwritten = table_section(
+        "unwritten", "Write what you repeat", as_of_cover(as_of) + listed,
+        (("topic", "topic", TEXT), ("times", "times explained", INT), ("explained_on", "explained on", LIST),
+         ("written_on", "last written up", DATE, "never")),
+        [(u.topic, u.times, tuple(d.isoformat() for d in u.explained_on), u.written_on)
+         for u in cadence.unwritten(entries, as_of) if any(window.holds(d) for d in u.explained_on)],
+        empty="nothing explained twice without a write-up",
+    )
+    return [table, periods, rate, month_table, unwritten]

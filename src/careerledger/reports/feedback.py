@@ -1,0 +1,66 @@
+"""The feedback report: by source and tone over time, the actions taken."""
+
+from datetime import date
+
+from ..metrics import feedback
+from .model import (
+    ALL, DATE, INT, LENGTH, SHARE, TEXT, Fact, Length, as_of_cover, facts_section, listed_cover, register, table_section,
+)
+
+
+_TONE_COLUMNS = (("received", "received", INT), ("positive", "positive", INT),
+                 ("constructive", "constructive", INT), ("critical", "critical", INT),
+                 ("untoned", "no tone", INT), ("actionable", "constructive or critical", INT),
+                 ("actioned", "with an action", INT))
+
+
+def _tone_row(t):
+    return (t.total, t.positive, t.constructive, t.critical, t.untoned, t.actionable, t.actioned)
+
+
+@register("feedback", "Feedback", "feedback by source and tone over time, the actions taken")
+def feedback_report(ledger, as_of, window=ALL):
+    fb = feedback.feedback(ledger.entries, as_of)
+    listed = listed_cover(window, as_of)
+    t = fb.totals
+    totals = facts_section(
+        "totals", "Feedback", as_of_cover(as_of),
+        Fact("received", "received", t.total, INT),
+        Fact("positive", "positive", t.positive, INT),
+        Fact("constructive", "constructive", t.constructive, INT),
+        Fact("critical", "critical", t.critical, INT),
+        Fact("untoned", "no tone", t.untoned, INT),
+        Fact("actionable", "constructive or critical", t.actionable, INT),
+        Fact("actioned", "… with an action", t.actioned, INT),
+        Fact("actioned_share", "share with an action", fb.actioned_share, SHARE,
+             "— (no constructive or critical feedback)"),
+    )
+    by_source = table_section(
+        "by_source", "By source", as_of_cover(as_of),
+        (("source", "source", TEXT, "no from:"),) + _TONE_COLUMNS,
+        [(s.label,) + _tone_row(s) for s in fb.by_source],
+        empty="no feedback",
+    )
+    by_year = table_section(
+        "by_year", "By year", as_of_cover(as_of) + listed,
+        (("year", "year", TEXT),) + _TONE_COLUMNS,
+        [(str(y.label),) + _tone_row(y) for y in fb.by_year
+         if window.overlaps(date(y.label, 1, 1), date(y.label + 1, 1, 1), as_of)],
+        empty="no feedback",
+    )
+    actions = table_section(
+        "actions", "Actions taken", as_of_cover(as_of) + listed,
+        (("date", "date", DATE), ("from", "from", TEXT), ("tone", "tone", TEXT), ("feedback", "feedback", TEXT),
+         ("action", "action", TEXT)),
+        [(f.date, f.giver, f.tone, f.text, f.action) for f in fb.actions if window.holds(f.date)],
+        empty="no feedback records an action",
+    )
+    unactioned = table_section(
+        "unactioned", "Constructive or critical, no action yet", as_of_cover(as_of) + listed,
+        (("date", "date", DATE), ("from", "from", TEXT), ("tone", "tone", TEXT), ("feedback", "feedback", TEXT),
+         ("age", "age", LENGTH)),
+        [(f.date, f.giver, f.tone, f.text, Length(f.date, as_of, (as_of - f.date).days))
+         for f in fb.unactioned if window.holds(f.date)],
+        empty="every constructive or critical feedback records an action",
+    )
+    return [totals, by_source, by_year, actions, unactioned]

@@ -1,0 +1,232 @@
+"""The report model: what every report is made of, and the registry.
+
+A Report is plain data: a title, the span the career-wide figures cover, the
+window that restricts what is listed, and a list of sections. A section is
+either facts (key, label, value) or a table (columns and rows of plain
+values). The four output formats (render/report.py) all render this one
+structure, so they never disagree. Every number comes from
+careerledger.metrics; a report only picks, orders and labels.
+
+Values are dates, ints, floats, strings, bools, tuples of strings, None, or a
+Length (a span between two dates: days in JSON, "2y 3m 4d" in text). Each
+fact and column says its type, one of TYPES.
+
+The window (`-b/-e/-p`) restricts what a report lists: an item is listed
+when it overlaps the window (a dated entry when its day is inside it).
+Career-wide figures are never restricted; each section says what it covers.
+"""
+
+from datetime import date, timedelta
+from typing import NamedTuple
+
+from ..core.dates import period_span
+from ..metrics import timeline
+
+# value types of facts and columns
+TEXT = "text"  # str
+DATE = "date"  # date
+LENGTH = "length"  # Length: a span between two dates
+DAYS = "days"  # int: a count of days that is not one span (a sum)
+INT = "int"  # int: a count
+SHARE = "share"  # float from 0 to 1
+NUMBER = "number"  # float
+BOOL = "bool"
+LIST = "list"  # tuple of str
+SCORES = "scores"  # tuple of int home scores (1 to 5): a sparkline in text
+TYPES = (TEXT, DATE, LENGTH, DAYS, INT, SHARE, NUMBER, BOOL, LIST, SCORES)
+
+
+class Length(NamedTuple):
+    """A span from `start` (included) to `end` (excluded); `days` comes from the metrics."""
+
+    start: date
+    end: date
+    days: int
+
+
+class Window(NamedTuple):
+    """What a report lists: [begin, end); None is unbounded."""
+
+    begin: date | None = None
+    end: date | None = None
+
+    @property
+    def bounded(self):
+        return self.begin is not None or self.end is not None
+
+    def holds(self, day):
+        return (self.begin is None or day >= self.begin) and (self.end is None or day < self.end)
+
+    def overlaps(self, start, end, as_of):
+        """Whether [start, end) meets the window. `end` None is an item still going
+        on as of `as_of` (which it includes); a zero-day item is its start day."""
+        if end is None:
+            end = as_of + timedelta(days=1)
+        if end <= start:
+            return self.holds(start)
+        return (self.end is None or start < self.end) and (self.begin is None or end > self.begin)
+
+
+ALL = Window()
+
+
+class Cover(NamedTuple):
+    """The span a section's figures cover: `career`, `trailing 5 years`, `listed`, `as of`…"""
+
+    label: str
+    start: date | None
+    end: date | None
+
+
+class Fact(NamedTuple):
+    key: str
+    label: str
+    value: object
+    type: str
+    none: str | None = "—"  # how text shows None; None: leave the line out
+
+
+class Column(NamedTuple):
+    key: str
+    label: str
+    type: str
+    none: str = "—"
+
+
+class Section(NamedTuple):
+    key: str
+    title: str
+    kind: str  # "facts" | "table"
+    covers: tuple  # Cover
+    facts: tuple = ()  # Fact, for kind facts
+    columns: tuple = ()  # Column, for kind table
+    rows: tuple = ()  # tuples of values, one per column
+    empty: str = "nothing to list"  # text shown for a table with no rows
+    strip: bool = False  # periods: text shows one strip per contract instead of rows
+    group: bool = False  # text and markdown blank a first-column value equal to the row above
+
+
+class Report(NamedTuple):
+    name: str
+    title: str
+    owner: str | None
+    as_of: date
+    career: Cover  # first main role -> as_of
+    window: Window
+    sections: tuple
+
+
+class Spec(NamedTuple):
+    name: str
+    title: str
+    summary: str  # one line, for --help
+    build: object
+    options: tuple = ()  # the report's own options: "role", "all" (landing)
+    format: str = "text"  # the format used when --format is not given
+
+
+REPORTS = {}
+
+
+def register(name, title, summary, options=(), fmt="text", default_window=None):
+    """Register a function that lists a report's sections as the report `name`:
+    the registered function, `(ledger, as_of, window=ALL, **params) -> Report`,
+    adds the header (title, owner, as-of, the career's span, the window).
+    `options` names the keyword parameters the report takes (its own options),
+    `fmt` its default format, and `default_window(as_of)` the window it uses
+    when none is given."""
+    from functools import wraps
+
+    def wrap(sections):
+        @wraps(sections)
+        def report(ledger, as_of, window=ALL, **params):
+            if default_window is not None and not window.bounded:
+                window = default_window(as_of)
+            return Report(name, title, ledger.options.owner, as_of, career_cover(ledger, as_of), window,
+                          tuple(sections(ledger, as_of, window, **params)))
+
+        REPORTS[name] = Spec(name, title, summary, report, tuple(options), fmt)
+        return report
+
+    return wrap
+
+
+class ReportError(ValueError):
+    """A report's option names nothing in the ledger (`--role` with no such role)."""
+
+
+class WindowError(ValueError):
+    """-b, -e or -p that makes no window; `option` names the one at fault."""
+
+    def __init__(self, message, option=None):
+        super().__init__(message)
+        self.option = option
+
+
+def window_of(begin=None, end=None, period=None, as_of=None):
+    """-b/-e/-p (dates or periods, as text) -> Window; raise WindowError.
+
+    -p is one period, or a range A..B. -b is the first day of a date or
+    period, -e the first day of one (excluded)."""
+    if period and (begin or end):
+        raise WindowError("use -p/--period or -b/--begin and -e/--end, not both")
+
+    def span(text, option):
+        try:
+            return period_span(text, as_of)
+        except ValueError as e:
+            raise WindowError(str(e), option) from None
+
+    if period:
+        return Window(*span(period, "period"))
+    window = Window(span(begin, "begin")[0] if begin else None, span(end, "end")[0] if end else None)
+    for text, option in ((begin, "begin"), (end, "end")):
+        if text and ".." in text:
+            raise WindowError(f"{text!r} is a range; give one date or period", option)
+    if window.begin and window.end and window.end <= window.begin:
+        raise WindowError(f"-e {window.end} is not after -b {window.begin}")
+    return window
+
+
+def build(name, ledger, as_of, window=ALL, **params):
+    """The report `name` for a loaded ledger as of `as_of`, listing what overlaps
+    `window`; `params` are the report's own options (Spec.options)."""
+    return REPORTS[name].build(ledger, as_of, window, **params)
+
+# --- pieces every report uses ---------------------------------------------------
+
+
+def career_cover(ledger, as_of):
+    first = timeline.first_role(timeline.upto(ledger.entries, as_of))
+    return Cover("career", first.date if first else None, as_of)
+
+
+def as_of_cover(as_of):
+    return (Cover("as of", None, as_of),)
+
+
+def listed_cover(window, as_of):
+    return (Cover("listed", window.begin, window.end or as_of),) if window.bounded else ()
+
+
+def facts_section(key, title, covers, *facts):
+    return Section(key, title, "facts", tuple(covers), facts=tuple(facts))
+
+
+def table_section(key, title, covers, columns, rows, empty="nothing to list", **kw):
+    return Section(key, title, "table", tuple(covers), columns=tuple(Column(*c) for c in columns),
+                   rows=tuple(tuple(r) for r in rows), empty=empty, **kw)
+
+
+def span_length(start, end, days):
+    """A Length, or None when any part is missing."""
+    return None if start is None or end is None or days is None else Length(start, end, days)
+
+
+def through(last_day):
+    """The excluded end of a span whose last day is `last_day` (a contract's until:)."""
+    return last_day + timedelta(days=1) if last_day is not None else None
+
+
+def role_name(role):
+    return f"{role.title} at {role.org}"

@@ -1,0 +1,34 @@
+"""The roles report: roles by organisation, tenure and promotions."""
+
+from ..metrics import roles
+from .model import (
+    ALL, BOOL, DATE, INT, LENGTH, TEXT, Length, career_cover, listed_cover, register, table_section,
+)
+
+
+@register("roles", "Roles", "roles by organisation: tenure and promotions")
+def roles_report(ledger, as_of, window=ALL):
+    tenures = [t for t in roles.tenures(ledger.entries, as_of) if window.overlaps(t.start, t.end, as_of)]
+    covers = listed_cover(window, as_of) or (career_cover(ledger, as_of),)
+    orgs = table_section(
+        "organisations", "Organisations", covers,
+        (("org", "organisation", TEXT), ("from", "from", DATE), ("to", "to", DATE, "now"),
+         ("tenure", "tenure", LENGTH), ("roles", "roles", INT), ("promotions", "promotions", INT),
+         ("side", "side", BOOL)),
+        [(t.org, t.start, t.end, Length(t.start, t.end or as_of, t.days), len(t.roles), t.promotions, t.side)
+         for t in tenures],
+        empty="no role", group=True,
+    )
+    rows = [
+        (r.org, r.role.title, r.start, r.end, Length(r.start, r.end or as_of, r.days), r.role.track,
+         r.role.phase, r.step)
+        for t in tenures for r in t.roles if window.overlaps(r.start, r.end, as_of)
+    ]
+    table = table_section(
+        "roles", "Roles", covers,
+        (("org", "organisation", TEXT), ("title", "title", TEXT), ("from", "from", DATE),
+         ("to", "to", DATE, "now"), ("length", "length", LENGTH), ("track", "track", TEXT),
+         ("phase", "phase", TEXT), ("step", "step", TEXT)),
+        rows, empty="no role", group=True,
+    )
+    return [orgs, table]

@@ -1,0 +1,152 @@
+"""One entry: its head line and metadata lines -> a typed entry, checked
+against the schema (core/schema.py)."""
+
+from ..core import schema as S
+from ..core.dates import add
+from ..core.entries import Duration, Entry, Loc
+from ..core.problems import Problem, did_you_mean
+from .tokens import KEY, SHOWN, Tok, tokens
+from .values import Bad, bad_tag, date_value, describe, extra_value, string_check, value, value_error
+
+NORTH_STAR_HORIZON = Duration(5, "y")  # a north star's `by:` when it names none
+
+_REQUIRED = {kw: tuple(k for k, spec in kind.keys.items() if spec.required) for kw, kind in S.KINDS.items()}
+
+
+def build_entry(file: str, line: int, text: str, metas: list[tuple[int, str]], problems: list[Problem]) -> Entry:
+    """The entry whose head line `text` is on `line`, with its metadata lines
+    (line number, text). A fault of the head line raises Bad; faults of
+    metadata lines are added to `problems` and the entry is built without them."""
+    toks = tokens(text)
+    first = toks[0]
+    if first.kind != "date":
+        value_error(file, line, first, S.DATE, "E103")
+    day = date_value(file, line, first)
+    if len(toks) < 2 or toks[1].kind != "word":
+        col = toks[1].col if len(toks) > 1 else len(text) + 2
+        raise Bad(Problem(
+            Loc(file, line, col), "E104", "expected an entry keyword after the date",
+            "for example: 2024-01-31 note \"text\"; keywords: " + ", ".join(S.KINDS), 1,
+        ))
+    kw = toks[1]
+    kind = S.KINDS.get(kw.text)
+    if kind is None:
+        raise Bad(Problem(
+            Loc(file, line, kw.col), "E104", f"unknown keyword '{kw.text}'",
+            did_you_mean(kw.text, S.KINDS), len(kw.text),
+        ))
+    fields: dict[str, object] = {}
+    pos = 2
+    for arg in kind.args:
+        if pos >= len(toks):
+            raise Bad(Problem(
+                Loc(file, line, len(text) + 2), "E105",
+                f"'{kw.text}' needs {describe(arg.type) if arg.field else repr(arg.type)} here",
+                f"write it as: {day.isoformat()} {kw.text} {kind.summary}", 1,
+            ))
+        tok = toks[pos]
+        pos += 1
+        if arg.field is None:
+            if tok.text != arg.type:
+                raise Bad(Problem(
+                    Loc(file, line, tok.col), "E105", f"expected '{arg.type}', found {tok.text}",
+                    f"write it as: {kw.text} {kind.summary}", len(tok.text),
+                ))
+            continue
+        fields[arg.field] = value(file, line, tok, arg.type, "E105", arg.field)
+    tags = []
+    for tok in toks[pos:]:
+        if tok.kind != "tag":
+            if tok.kind == "bad" and tok.text.startswith("#"):
+                bad_tag(file, line, tok)
+            string_check(file, line, tok)
+            raise Bad(Problem(
+                Loc(file, line, tok.col), "E105",
+                f"unexpected {SHOWN[tok.kind]} {tok.text} after the arguments of '{kw.text}'".replace("  ", " "),
+                f"'{kw.text}' takes {kind.summary}, then any #tags", len(tok.text),
+            ))
+        tags.append(tok.text[1:])
+    if tags:
+        fields["tags"] = frozenset(tags)
+    seen = _metadata(file, kw.text, kind, metas, fields, problems) if metas else {}
+    for key in _REQUIRED[kw.text]:
+        if key not in seen:
+            spec = kind.keys[key]
+            problems.append(Problem(
+                Loc(file, line, kw.col), "E204", f"'{kw.text}' needs '{key}:' metadata",
+                f"add an indented line under it:   {key}: {describe(spec.type)}", len(kw.text),
+            ))
+    if kw.text == "north-star" and "by" not in fields:
+        fields["by"] = add(day, NORTH_STAR_HORIZON)
+    return kind.cls(Loc(file, line, 1), day, **fields)  # type: ignore[arg-type]
+
+
+def _metadata(
+    file: str, keyword: str, kind: S.Kind, metas: list[tuple[int, str]], fields: dict[str, object],
+    problems: list[Problem],
+) -> dict[str, int]:
+    """Fill `fields` from the metadata lines; -> key -> the line it is on."""
+    extra = []
+    seen: dict[str, int] = {}
+    for line, text in metas:
+        m = KEY.match(text)
+        if not m:
+            col = len(text) - len(text.lstrip()) + 1
+            problems.append(Problem(
+                Loc(file, line, col), "E202", "expected `key: value` metadata",
+                "an indented line under an entry is metadata, such as:   track: core",
+                len(text.strip()),
+            ))
+            continue
+        key = m[1]
+        kcol = m.start(1) + 1
+        if key in seen:
+            problems.append(Problem(
+                Loc(file, line, kcol), "E205", f"'{key}:' is set twice on this entry",
+                f"the first is on line {seen[key]}; keep one", len(key),
+            ))
+            continue
+        seen[key] = line
+        if m[2]:
+            toks = [Tok("string", m[2], m.start(2) + 1)]
+        elif m[3]:
+            toks = [Tok("word", m[3], m.start(3) + 1)]
+        else:
+            toks = tokens(text, m.end())
+        try:
+            if key.startswith("x-") and len(key) > 2:
+                extra.append((key, extra_value(file, line, toks)))
+                continue
+            spec = kind.keys.get(key)
+            if spec is None:
+                allowed = sorted(kind.keys)
+                hint = did_you_mean(key, allowed) if allowed else f"'{keyword}' takes no metadata"
+                raise Bad(Problem(
+                    Loc(file, line, kcol), "E203", f"'{keyword}' has no '{key}:' metadata",
+                    f"{hint} (keys of your own start with x-)", len(key),
+                ))
+            if not toks:
+                raise Bad(Problem(
+                    Loc(file, line, len(text) + 2), "E107", f"'{key}:' has no value",
+                    f"write {describe(spec.type)} after '{key}:'", 1,
+                ))
+            if spec.type == S.TAGS:
+                for tok in toks:
+                    if tok.kind != "tag":
+                        value(file, line, tok, S.TAG, "E107", key)
+                fields[spec.field] = tuple(t.text[1:] for t in toks)
+                continue
+            if len(toks) > 1:
+                extra_tok = toks[1]
+                string_check(file, line, extra_tok)
+                raise Bad(Problem(
+                    Loc(file, line, extra_tok.col), "E107",
+                    f"'{key}:' takes one value; unexpected {extra_tok.text}",
+                    "put text with spaces in double quotes", len(extra_tok.text),
+                ))
+            fields[spec.field] = value(file, line, toks[0], spec.type, "E107", key)
+        except Bad as bad:
+            problems.append(bad.problem)
+    if extra:
+        fields["extra"] = tuple(extra)
+    return seen

