@@ -32,12 +32,43 @@ _EXPORTS = {
     "warnings": "checks.pitfalls",
 }
 
-__all__ = ["__version__", *_EXPORTS]
+# the names of _EXPORTS, written out so that type checkers and linters see them
+__all__ = [  # noqa: RUF022  (kept in the order of _EXPORTS)
+    "__version__",
+    "load", "load_string", "load_many", "Ledger",
+    "Problem", "Loc", "Duration", "Entry",
+    "NorthStar", "Role", "Leave", "Bet",
+    "Outcome", "Skill", "Update", "Explained",
+    "Contract", "Feedback", "Listen", "Sotu",
+    "Align", "Win", "Opportunity", "Decision",
+    "Home", "Note", "Options",
+    "warnings",
+]
 
 if TYPE_CHECKING:
+    from .checks.pitfalls import run as warnings
     from .core.entries import (
-        Align, Bet, Contract, Decision, Duration, Entry, Explained, Feedback, Home, Leave, Listen, Loc, Note,
-        NorthStar, Opportunity, Outcome, Role, Skill, Sotu, Update, Win,
+        Align,
+        Bet,
+        Contract,
+        Decision,
+        Duration,
+        Entry,
+        Explained,
+        Feedback,
+        Home,
+        Leave,
+        Listen,
+        Loc,
+        NorthStar,
+        Note,
+        Opportunity,
+        Outcome,
+        Role,
+        Skill,
+        Sotu,
+        Update,
+        Win,
     )
     from .core.options import Options
     from .core.problems import Problem

@@ -1,10 +1,11 @@
 """Writing files the user asked for: atomically, and nowhere else."""
 
+import contextlib
 import os
 import tempfile
 
 
-def write_atomically(path, text):
+def write_atomically(path: str | os.PathLike[str], text: str) -> None:
     """Write `text` to a temporary file beside `path`, then move it into place:
     a reader never sees half a file, and a failure leaves `path` as it was.
     An existing file keeps its permissions. Raises OSError."""
@@ -24,8 +25,6 @@ def write_atomically(path, text):
         os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
         raise

@@ -17,7 +17,7 @@ from .checks.consistency import validate
 from .core import options as opts
 from .core.entries import Entry, Loc, Role, sort_key
 from .core.problems import Problem, did_you_mean, resolve_checks
-from .syntax.lines import Include, Item, Option, Suppress, parse
+from .syntax.lines import Include, Option, Suppress, parse
 
 E = TypeVar("E", bound=Entry)
 
@@ -32,7 +32,7 @@ class Ledger(NamedTuple):
 
     def of(self, kind: type[E]) -> tuple[E, ...]:
         """The entries of one kind, by date: `ledger.of(Role)`."""
-        return tuple(e for e in self.entries if type(e) is kind)  # type: ignore[misc]
+        return tuple(e for e in self.entries if type(e) is kind)
 
     @property
     def main_roles(self) -> tuple[Role, ...]:
@@ -110,7 +110,7 @@ def _no_gc() -> Iterator[None]:
 
 class _Loader:
     def __init__(self) -> None:
-        self.items: list[Item] = []
+        self.items: list[Entry | Option | Suppress] = []  # includes are read where they stand
         self.problems: list[Problem] = []
         self.files: list[str] = []
         self.sources: dict[str, str] = {}
@@ -129,7 +129,8 @@ class _Loader:
         if key in self.seen:
             return  # included twice along different paths: read once
         try:
-            data = open(path, "rb").read()
+            with open(path, "rb") as f:
+                data = f.read()
         except OSError as e:
             where = loc or Loc(path, 1, 1)
             self.problems.append(Problem(where, "E002", f"cannot read {path}: {e.strerror}"))
@@ -159,7 +160,7 @@ class _Loader:
         self.problems.extend(problems)
         base = os.path.dirname(path)
         for item in items:
-            if type(item) is Include:
+            if isinstance(item, Include):
                 self.include(item, base, chain)
             else:
                 self.items.append(item)
@@ -191,10 +192,10 @@ class _Loader:
         where: dict[str, Loc] = {}
         suppressed: dict[tuple[str, int], frozenset[str]] = {}
         for item in self.items:
-            if type(item) is Suppress:
+            if isinstance(item, Suppress):
                 self.suppress(item, suppressed)
                 continue
-            if type(item) is not Option:
+            if not isinstance(item, Option):
                 entries.append(item)
                 continue
             if item.key not in opts.SPECS:
@@ -221,6 +222,7 @@ class _Loader:
         ordered = tuple(entries)
         problems = self.problems + validate(ordered)
         problems.sort(key=problem_order(self.files))
+        # opts.convert names each field at run time, so Options(**values) cannot be checked statically
         return Ledger(
             ordered, opts.Options(**values), tuple(problems), tuple(self.files),  # type: ignore[arg-type]
             self.sources, suppressed,

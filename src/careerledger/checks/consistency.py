@@ -16,7 +16,7 @@ E = TypeVar("E", Bet, Opportunity)
 
 
 def validate(entries: Sequence[Entry]) -> list[Problem]:
-    problems = []
+    problems: list[Problem] = []
     for check in CHECKS:
         problems.extend(check(entries))
     return problems
@@ -46,10 +46,14 @@ def check_outcomes(entries: Sequence[Entry]) -> Iterator[Problem]:
 def check_leaves(entries: Sequence[Entry]) -> Iterator[Problem]:
     current: Role | None = None  # the main role held, or None after a leave
     for e in entries:
+        # one type() per entry; the asserts (for mypy) run only on roles and leaves
         t = type(e)
-        if t is Role and e.is_main:
-            current = e
+        if t is Role:
+            assert isinstance(e, Role)
+            if e.is_main:
+                current = e
         elif t is Leave:
+            assert isinstance(e, Leave)
             if current is None:
                 yield _at(e, "E404", f"leave \"{e.title}\" with no current role", "a leave ends the current main role")
             elif current.title != e.title:
@@ -98,7 +102,9 @@ def _first_named(entries: Iterable[Entry], cls: type[E]) -> dict[str, E]:
     first: dict[str, E] = {}
     for e in entries:
         if type(e) is cls:
-            first.setdefault(name_of(e), e)
+            name = name_of(e)
+            assert isinstance(name, str)  # bets and opportunities are named by a string
+            first.setdefault(name, e)
     return first
 
 

@@ -29,7 +29,7 @@ class Finding(NamedTuple):
 Check = Callable[[Entries, date, Options], Iterable[Finding]]
 
 # (check name, case) -> the message; its fields are the finding's facts
-MESSAGES = {
+MESSAGES: dict[tuple[str, str], str] = {
     ("drift", ""): 'role "{title}" started with no recorded reason against your north star',
     ("swing-due", "since"): "a big swing is overdue: {days_since} days since your last big swing"
                             " (swing-every {swing_every})",
@@ -54,17 +54,17 @@ def message(name: str, finding: Finding) -> str:
 
 
 def drift(entries: Entries, as_of: date, options: Options) -> Iterator[Finding]:
-    taken = {}
+    taken: dict[str, Decision] = {}
     for e in entries:
         if type(e) is Decision and e.choice == "take":
             taken.setdefault(e.opportunity, e)
-    star = None
+    star: NorthStar | None = None
     for e in entries:
         if type(e) is NorthStar and star is None:
             star = e
-        elif type(e) is Role and e.is_main and star is not None and e.date > star.date:
-            if e.why is None and e.title not in taken:
-                yield Finding(e, "", {"title": e.title})
+        elif (type(e) is Role and e.is_main and star is not None and e.date > star.date
+              and e.why is None and e.title not in taken):
+            yield Finding(e, "", {"title": e.title})
 
 
 def swing_due(entries: Entries, as_of: date, options: Options) -> Iterator[Finding]:
@@ -173,7 +173,7 @@ def run(ledger: _Ledger, as_of: date, names: frozenset[str]) -> list[Problem]:
     """Warnings for the ledger as of `as_of`, for the checks in `names`, minus
     those suppressed by a `; careerledger: ignore NAME` comment on an entry."""
     entries = upto(ledger.entries, as_of)
-    out = []
+    out: list[Problem] = []
     for spec in WARNINGS:
         if spec.name not in names:
             continue

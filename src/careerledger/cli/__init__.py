@@ -12,7 +12,7 @@ from .report import report
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="careerledger")
-def main():
+def main() -> None:
     """Plain-text accounting for a career.
 
     Keep a Career Spec in a .career file of dated entries; careerledger checks

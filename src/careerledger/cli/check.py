@@ -1,11 +1,17 @@
 """`careerledger check`: errors and career pitfalls, for people, editors and CI."""
 
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
 from ..render import PROBLEM_FORMATS
 from .options import as_of_option, format_option
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from ..core.problems import Problem
 
 
 @click.command()
@@ -22,7 +28,10 @@ from .options import as_of_option, format_option
 @click.option("--root", "roots", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="A root ledger to check instead of any FILE it includes (repeatable; for hooks).")
 @click.option("--list-checks", is_flag=True, help="List every warning with its code and default, then exit.")
-def check(files, as_of, fmt, select, ignore, strict, quiet, roots, list_checks):
+def check(
+    files: tuple[str, ...], as_of: "date | None", fmt: str, select: tuple[str, ...], ignore: tuple[str, ...],
+    strict: bool, quiet: bool, roots: tuple[str, ...], list_checks: bool,
+) -> None:
     """Check ledgers for errors and career pitfalls.
 
     Prints nothing and exits 0 when a ledger has no errors and no warnings.
@@ -58,8 +67,8 @@ def check(files, as_of, fmt, select, ignore, strict, quiet, roots, list_checks):
     from ..render.problems import problems_github, problems_json, problems_text, summary
 
     as_of = as_of or date.today()
-    problems = []
-    sources = {}
+    problems: list[Problem] = []
+    sources: dict[str, str] = {}
     for ledger in load_roots(roots, files):
         names = enabled_checks(select, ignore, ledger.options.check_ignore)
         # Errors first (the file is wrong), then warnings (the career drifts).

@@ -1,11 +1,16 @@
 """`careerledger evaluate NAME FILE...`: the measuring stick."""
 
+from typing import TYPE_CHECKING
+
 import click
 
 from ..core.schema import PHASES, TRACKS
 from ..render import EVALUATION_FORMATS
 from .common import load_without_errors
 from .options import as_of_option, format_option
+
+if TYPE_CHECKING:
+    from datetime import date
 
 
 @click.command(short_help="Hold an opportunity against the north star: closer, further or neutral.",
@@ -23,7 +28,10 @@ Examples:
               help="Ad hoc: a skill it would build, as a tag (#zero-to-one or zero-to-one; repeatable).")
 @as_of_option("Ad hoc: take this day as today (default: today).")
 @format_option(EVALUATION_FORMATS, "text for people, json for programs.", default="text")
-def evaluate(name, files, track, phase, builds, as_of, fmt):
+def evaluate(
+    name: str, files: tuple[str, ...], track: str | None, phase: str | None, builds: tuple[str, ...],
+    as_of: "date | None", fmt: str,
+) -> None:
     """Evaluate the opportunity NAME against the ledger in FILE: does it get
     you closer to your north star, or further from it?
 

@@ -3,14 +3,20 @@ from the schema and the renderers' lists of formats."""
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-class DateType(click.ParamType):
+if TYPE_CHECKING:
+    _DateParamType = click.ParamType[date]
+else:  # ParamType is generic from click 8.4; older ones (>=8.1 is allowed) cannot be subscripted
+    _DateParamType = click.ParamType
+
+
+class DateType(_DateParamType):
     name = "DATE"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:

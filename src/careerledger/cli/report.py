@@ -1,6 +1,7 @@
 """`careerledger report [NAME] FILE...`: the reports, in four formats."""
 
 import os
+from typing import TYPE_CHECKING
 
 import click
 
@@ -8,15 +9,21 @@ from ..render import REPORT_FORMATS
 from .common import load_without_errors
 from .options import as_of_option, format_option, output_option, window_options
 
+if TYPE_CHECKING:
+    from collections.abc import Collection
+    from datetime import date
+
+    from ..reports import Spec
+
 
 class _ReportCommand(click.Command):
     """`report`: the usage line names NAME, and --help lists the reports, read
     from the registry only when help is shown (start-up stays fast)."""
 
-    def collect_usage_pieces(self, ctx):
+    def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
         return ["[OPTIONS]", "[NAME]", "FILE..."]
 
-    def format_help_text(self, ctx, formatter):
+    def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         super().format_help_text(ctx, formatter)
         from ..reports import REPORTS
 
@@ -44,7 +51,10 @@ Examples:
 @click.option("--role", metavar="TITLE",
               help="landing only: the main role with this title (the latest one) instead of the current one.")
 @click.option("--all", "all_roles", is_flag=True, help="landing only: every main role, oldest first.")
-def report(args, as_of, begin, end, period, fmt, output, role, all_roles):
+def report(
+    args: tuple[str, ...], as_of: "date | None", begin: str | None, end: str | None, period: str | None,
+    fmt: str | None, output: str | None, role: str | None, all_roles: bool,
+) -> None:
     """Report on a ledger: NAME (default summary) for the ledger in FILE.
 
     Several FILEs are read as one ledger, as if the first included the others
@@ -95,10 +105,10 @@ def report(args, as_of, begin, end, period, fmt, output, role, all_roles):
         click.echo(text, nl=False)
 
 
-def _report_params(spec, role, all_roles):
+def _report_params(spec: "Spec", role: str | None, all_roles: bool) -> dict[str, object]:
     """--role and --all -> the report's own keyword parameters; a report that
     does not take them (every report but landing) makes them a usage error."""
-    given = {k: v for k, v in (("role", role), ("all_roles", all_roles)) if v}
+    given: dict[str, object] = {k: v for k, v in (("role", role), ("all_roles", all_roles)) if v}
     for key in given:
         if key not in spec.options:
             flag = "--role" if key == "role" else "--all"
@@ -108,7 +118,7 @@ def _report_params(spec, role, all_roles):
     return given
 
 
-def _report_args(args, names):
+def _report_args(args: tuple[str, ...], names: "Collection[str]") -> tuple[str, tuple[str, ...]]:
     """[NAME] FILE... -> (name, files); a first word that is neither a report nor
     a file is a usage error with a hint."""
     if args and args[0] in names:

@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import NamedTuple
 
+
 class Loc(NamedTuple):
     file: str
     line: int
@@ -227,7 +228,7 @@ class Note(NamedTuple):
 # A NamedTuple compares as a tuple: Note(loc, d, "x") == Sotu(loc, d, "x") would
 # be True. Entries compare (and hash) with their kind.
 def _eq(self: tuple[object, ...], other: object) -> bool:
-    return type(self) is type(other) and tuple.__eq__(self, other)  # type: ignore[operator]
+    return type(self) is type(other) and tuple.__eq__(self, other)
 
 
 def _ne(self: tuple[object, ...], other: object) -> bool:
@@ -247,9 +248,9 @@ ENTRY_CLASSES: tuple[type[Entry], ...] = (
     Sotu, Align, Win, Opportunity, Decision, Home, Note,
 )
 for _cls in ENTRY_CLASSES:
-    _cls.__eq__ = _eq  # type: ignore[assignment,method-assign]
-    _cls.__ne__ = _ne  # type: ignore[assignment,method-assign]
-    _cls.__hash__ = _hash  # type: ignore[assignment,method-assign]
+    _cls.__eq__ = _eq  # type: ignore[method-assign]
+    _cls.__ne__ = _ne  # type: ignore[assignment,method-assign]  # self is a tuple, not any object
+    _cls.__hash__ = _hash  # type: ignore[method-assign]
 
 
 def sort_key(entry: Entry) -> dt.date:

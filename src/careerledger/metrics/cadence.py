@@ -2,7 +2,7 @@
 month, and the topics explained twice and not written up."""
 
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
 from typing import NamedTuple
 
@@ -11,12 +11,12 @@ from ..core.entries import Contract, Explained, Update
 from .timeline import Entries, upto
 
 
-def period_start(day, every):
+def period_start(day: date, every: str) -> date:
     """The first day of the calendar period (ISO week, month, quarter) holding `day`."""
     return unit_span(day, every)[0]
 
 
-def next_period(start, every):
+def next_period(start: date, every: str) -> date:
     """The first day of the period after the one holding `start`."""
     return unit_span(start, every)[1]
 
@@ -33,7 +33,7 @@ class ContractCadence(NamedTuple):
     contract: Contract
     every: str
     required: int  # the contract's count per period
-    periods: tuple  # Period, whole periods only, oldest first
+    periods: tuple[Period, ...]  # whole periods only, oldest first
     kept: int
     missed: int
     current_run: int  # kept periods counting back from the latest whole period
@@ -42,14 +42,14 @@ class ContractCadence(NamedTuple):
     live: bool  # no until:, or until >= as_of
 
 
-def cadence(entries, as_of):
+def cadence(entries: Entries, as_of: date) -> tuple[ContractCadence, ...]:
     """One ContractCadence per contract, in ledger order."""
     entries = upto(entries, as_of)
     updates = [e.date for e in entries if type(e) is Update]  # sorted: entries are
     return tuple(_contract(c, updates, as_of) for c in entries if type(c) is Contract)
 
 
-def _counts(days, start, stop, every):
+def _counts(days: Sequence[date], start: date, stop: date, every: str) -> Iterator[tuple[date, date, str, int]]:
     """(start, end, label, how many of the sorted `days` fall in it) for each
     calendar period from the one starting on `start` up to `stop` (excluded)."""
     while start < stop:
@@ -58,7 +58,7 @@ def _counts(days, start, stop, every):
         start = end
 
 
-def _contract(c, updates, as_of):
+def _contract(c: Contract, updates: Sequence[date], as_of: date) -> ContractCadence:
     stop = period_start(as_of, c.every)  # as_of's own period is not whole yet
     if c.until is not None:
         # the period holding `until` is the contract's last
@@ -95,12 +95,12 @@ class MonthCount(NamedTuple):
 
 
 class UpdatesPerMonth(NamedTuple):
-    months: tuple  # MonthCount, the 12 whole months before as_of's month, oldest first
+    months: tuple[MonthCount, ...]  # the 12 whole months before as_of's month, oldest first
     total: int
     average: float  # total / 12
 
 
-def updates_per_month(entries, as_of):
+def updates_per_month(entries: Entries, as_of: date) -> UpdatesPerMonth:
     """Updates per calendar month over the 12 whole months before as_of's month
     (as_of's own month is not over yet, as for contracts)."""
     end = period_start(as_of, "month")
@@ -109,7 +109,8 @@ def updates_per_month(entries, as_of):
     return UpdatesPerMonth(months, total, total / 12)
 
 
-def month_counts(entries, as_of, begin=None, end=None):
+def month_counts(entries: Entries, as_of: date, begin: date | None = None,
+                 end: date | None = None) -> tuple[MonthCount, ...]:
     """Updates in each whole calendar month that overlaps [begin, end), oldest first.
 
     Only whole months count: the last is the one before as_of's month. `begin`
@@ -132,12 +133,12 @@ def month_counts(entries, as_of, begin=None, end=None):
 class Unwritten(NamedTuple):
     topic: str  # the tag, without '#'
     times: int  # explanations with no update covering the topic on or after them
-    explained_on: tuple  # their dates, oldest first
+    explained_on: tuple[date, ...]  # their dates, oldest first
     written_on: date | None  # the latest update covering the topic, if any
     last: Explained  # the latest explanation (where a warning points)
 
 
-def unwritten(entries, as_of):
+def unwritten(entries: Entries, as_of: date) -> tuple[Unwritten, ...]:
     """Topics explained twice or more with no later update that covers them.
 
     "Later" is read per explanation: an explanation is answered by an update
@@ -147,15 +148,15 @@ def unwritten(entries, as_of):
     Sorted by topic.
     """
     entries = upto(entries, as_of)
-    explained = {}  # topic -> dates
-    written = {}  # topic -> latest covering update date
+    explained: dict[str, list[Explained]] = {}  # topic -> its explanations
+    written: dict[str, date] = {}  # topic -> latest covering update date
     for e in entries:
         if type(e) is Explained:
             explained.setdefault(e.topic, []).append(e)
         elif type(e) is Update:
             for topic in e.covers:
                 written[topic] = e.date
-    found = []
+    found: list[Unwritten] = []
     for topic in sorted(explained):
         w = written.get(topic)
         open_ = [e for e in explained[topic] if w is None or e.date > w]

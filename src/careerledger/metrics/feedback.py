@@ -1,6 +1,7 @@
 """Feedback as data: by source, tone and year, and how much of the
 constructive and critical feedback records an action."""
 
+from collections.abc import Sequence
 from datetime import date
 from typing import NamedTuple
 
@@ -12,7 +13,7 @@ ACTION_WITHIN = 30  # days: constructive or critical feedback older than this wa
 
 
 class ToneCount(NamedTuple):
-    label: object  # the source (a from:, None for feedback without one) or the year (int)
+    label: str | int | None  # the source (a from:, None for feedback without one) or the year (int)
     total: int
     positive: int
     constructive: int
@@ -23,33 +24,33 @@ class ToneCount(NamedTuple):
 
 
 class FeedbackStats(NamedTuple):
-    items: tuple  # every Feedback, oldest first
+    items: tuple[Feedback, ...]  # oldest first
     totals: ToneCount  # over all of it (label None)
     actioned_share: float | None  # totals.actioned / totals.actionable; None with nothing actionable
-    by_source: tuple  # ToneCount per from:, most first, ties by name, no from: last
-    by_year: tuple  # ToneCount per calendar year, from the first feedback's year to as_of's
-    actions: tuple  # Feedback with an action: (whatever its tone), oldest first
-    unactioned: tuple  # constructive or critical Feedback with no action:, oldest first
+    by_source: tuple[ToneCount, ...]  # per from:, most first, ties by name, no from: last
+    by_year: tuple[ToneCount, ...]  # per calendar year, from the first feedback's year to as_of's
+    actions: tuple[Feedback, ...]  # with an action: (whatever its tone), oldest first
+    unactioned: tuple[Feedback, ...]  # constructive or critical, with no action:, oldest first
 
 
-def _tones(label, items):
+def _tones(label: str | int | None, items: Sequence[Feedback]) -> ToneCount:
     tones = [f.tone for f in items]
     act = [f for f in items if f.tone in ACTIONABLE_TONES]
     return ToneCount(label, len(items), tones.count("positive"), tones.count("constructive"),
                      tones.count("critical"), tones.count(None), len(act), sum(1 for f in act if f.action))
 
 
-def feedback(entries, as_of):
+def feedback(entries: Entries, as_of: date) -> FeedbackStats:
     """Feedback by source, tone and year, and how much of the constructive and
     critical feedback records an action."""
     items = of(upto(entries, as_of), Feedback)
     totals = _tones(None, items)
-    sources = {}
+    sources: dict[str | None, list[Feedback]] = {}
     for f in items:
         sources.setdefault(f.giver, []).append(f)
     by_source = sorted((_tones(k, v) for k, v in sources.items()),
                        key=lambda t: (t.label is None, -t.total, t.label or ""))
-    by_year = ()
+    by_year: tuple[ToneCount, ...] = ()
     if items:
         by_year = tuple(_tones(y, [f for f in items if f.date.year == y])
                         for y in range(items[0].date.year, as_of.year + 1))

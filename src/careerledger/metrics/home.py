@@ -11,14 +11,14 @@ from .timeline import Entries, of, upto
 
 class HomeStatus(NamedTuple):
     last: Home | None  # the latest check-in
-    checkins: tuple  # every check-in, oldest first
+    checkins: tuple[Home, ...]  # every check-in, oldest first
     days_since: int | None  # as_of - last
     next_due: date | None  # last + home-every: the last day still fresh
     days_left: int | None  # next_due - as_of (negative once stale)
     stale: bool  # as_of > next_due (only once the ledger has a check-in)
 
 
-def home(entries, as_of, options=DEFAULTS):
+def home(entries: Entries, as_of: date, options: Options = DEFAULTS) -> HomeStatus:
     entries = upto(entries, as_of)
     checkins = of(entries, Home)
     if not checkins:
@@ -33,14 +33,14 @@ HOME_TREND_OVER = 4  # the trend is taken over the last four check-ins
 
 
 class HomeTrend(NamedTuple):
-    checkins: tuple  # the last (up to) four Home check-ins, oldest first
-    scores: tuple  # their scores
+    checkins: tuple[Home, ...]  # the last (up to) four check-ins, oldest first
+    scores: tuple[int, ...]  # their scores
     slope: float | None  # least-squares slope of score on check-in number, points per check-in
     change: float | None  # slope * (n - 1): the fitted line's rise from the first to the last
     trend: str | None  # "up" (change >= 1) | "down" (change <= -1) | "flat"; None with < 2 check-ins
 
 
-def home_trend(entries, as_of, over=HOME_TREND_OVER):
+def home_trend(entries: Entries, as_of: date, over: int = HOME_TREND_OVER) -> HomeTrend:
     """The direction of the last `over` check-ins: the least-squares line through
     (0, s0), (1, s1), …; up or down when it rises or falls by a whole point or more."""
     checkins = of(upto(entries, as_of), Home)[-over:]

@@ -1,7 +1,9 @@
 """Phase balance: the runs of learning, impact and gap, their shares over the
 career and the trailing 5 years, the current streak and the switches."""
 
+from collections.abc import Sequence
 from datetime import date
+from itertools import pairwise
 from typing import NamedTuple
 
 from ..core.dates import add
@@ -17,7 +19,7 @@ class Run(NamedTuple):
     start: date
     end: date  # excluded; as_of for the current run
     days: int
-    entry: object  # the Role (or, for a gap, the Leave) that started the run
+    entry: Role | Leave  # the Role (or, for a gap, the Leave) that started the run
 
 
 class Balance(NamedTuple):
@@ -33,7 +35,7 @@ class Balance(NamedTuple):
 
 
 class Phases(NamedTuple):
-    runs: tuple  # Run, consecutive same-phase roles merged; the last one is current
+    runs: tuple[Run, ...]  # consecutive same-phase roles merged; the last one is current
     career: Balance  # first main role to as_of
     recent: Balance  # the trailing 5 years: [as_of - 5y, as_of), clipped to the career
     current: str | None  # the phase held on as_of; None before the first main role
@@ -44,14 +46,14 @@ class Phases(NamedTuple):
     stuck: bool  # a learning or impact streak longer than phase-max: as_of > limit_on
 
 
-def phases(entries, as_of, options=DEFAULTS):
+def phases(entries: Entries, as_of: date, options: Options = DEFAULTS) -> Phases:
     """Phase balance. `options` (for phase-max) defaults to the format's defaults."""
     entries = upto(entries, as_of)
     spans = stints(entries, as_of)
 
     # Zero-day stints take no days, but one that starts on as_of is the phase
     # held today (streak 0), so the last stint is always kept.
-    runs = []
+    runs: list[Run] = []
     for i, s in enumerate(spans):
         if s.start == s.end and i < len(spans) - 1:
             continue
@@ -71,7 +73,7 @@ def phases(entries, as_of, options=DEFAULTS):
     # the role ended), but not for switches: learning, gap, learning is no switch.
     current = runs[-1] if runs else None
     worked = [r.phase for r in runs if r.phase != "gap"]
-    switches = sum(1 for a, b in zip(worked, worked[1:]) if a != b)
+    switches = sum(1 for a, b in pairwise(worked) if a != b)
     limit_on = add(current.start, options.phase_max) if current else None
     return Phases(
         runs=tuple(runs),
@@ -83,11 +85,11 @@ def phases(entries, as_of, options=DEFAULTS):
         switches=switches,
         limit_on=limit_on,
         # a long gap is a sabbatical or a search, not a phase one is stuck in
-        stuck=limit_on is not None and as_of > limit_on and current.phase != "gap",
+        stuck=current is not None and limit_on is not None and as_of > limit_on and current.phase != "gap",
     )
 
 
-def _balance(runs, start, as_of):
+def _balance(runs: Sequence[Run], start: date | None, as_of: date) -> Balance:
     days = {"learning": 0, "impact": 0, "gap": 0}
     if start is not None:
         for r in runs:

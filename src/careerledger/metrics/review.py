@@ -1,17 +1,18 @@
 """The review packet: what happened in a period, with the headline figures
 of the period and of the one before it."""
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from ..core.dates import calendar_unit, unit_span
+from ..core.dates import Span, calendar_unit, unit_span
 from ..core.entries import Contract, Feedback, Skill, Update, Win
 from ..core.options import DEFAULTS, Options
 from ..core.schema import ACTIONABLE_TONES
-from .cadence import Period, cadence
+from .cadence import ContractCadence, Period, cadence
 from .northstar import coverage
-from .skills import skill_steps
-from .swings import bet_records, swings
+from .skills import SkillStep, skill_steps
+from .swings import BetRecord, bet_records, swings
 from .timeline import Entries, between, upto, within
 
 
@@ -41,18 +42,18 @@ class Headline(NamedTuple):
 class Review(NamedTuple):
     begin: date
     end: date  # excluded
-    wins: tuple  # Win entries in the period
-    updates: tuple  # Update entries
-    skills: tuple  # SkillStep
-    bets_opened: tuple  # BetRecord of the bets opened in the period (closed later or not, as of as_of)
-    bets_closed: tuple  # BetRecord of the bets closed in the period
-    feedback: tuple  # Feedback entries
-    contract_periods: tuple  # ContractPeriod: each whole contract period whose last day is in the period
+    wins: tuple[Win, ...]  # in the period
+    updates: tuple[Update, ...]
+    skills: tuple[SkillStep, ...]
+    bets_opened: tuple[BetRecord, ...]  # the bets opened in the period (closed later or not, as of as_of)
+    bets_closed: tuple[BetRecord, ...]  # the bets closed in the period
+    feedback: tuple[Feedback, ...]
+    contract_periods: tuple[ContractPeriod, ...]  # each whole contract period whose last day is in the period
     headline: Headline
     previous: Headline  # the same figures for the previous period of the same length
 
 
-def previous_period(begin, end):
+def previous_period(begin: date, end: date) -> Span:
     """The period of the same length before [begin, end): the previous ISO week,
     month, quarter or year when the span is exactly one, else as many days before."""
     unit = calendar_unit(begin, end)
@@ -62,13 +63,14 @@ def previous_period(begin, end):
 
 
 
-def _contract_periods(cadences, begin, end):
+def _contract_periods(cadences: Sequence[ContractCadence], begin: date, end: date) -> tuple[ContractPeriod, ...]:
     # a contract period belongs to the review period holding its last day
     return tuple(ContractPeriod(c.contract, p) for c in cadences for p in c.periods
                  if begin < p.end <= end)
 
 
-def _headline(entries, as_of, options, begin, end, cadences, bets):
+def _headline(entries: Entries, as_of: date, options: Options, begin: date, end: date,
+              cadences: Sequence[ContractCadence], bets: Sequence[BetRecord]) -> Headline:
     mine = between(entries, begin, end)
     fb = [e for e in mine if type(e) is Feedback]
     act = [f for f in fb if f.tone in ACTIONABLE_TONES]
@@ -94,7 +96,12 @@ def _headline(entries, as_of, options, begin, end, cadences, bets):
     )
 
 
-def review(entries, as_of, begin, end, options=DEFAULTS):
+def _closed_on(bet: BetRecord) -> date:
+    assert bet.closed_on is not None  # only closed bets are sorted by it
+    return bet.closed_on
+
+
+def review(entries: Entries, as_of: date, begin: date, end: date, options: Options = DEFAULTS) -> Review:
     """What happened in [begin, end), for a review packet, with the headline
     figures of the period and of the previous period of the same length."""
     entries = upto(entries, as_of)
@@ -110,7 +117,7 @@ def review(entries, as_of, begin, end, options=DEFAULTS):
         skills=skill_steps(entries, as_of, begin, end),
         bets_opened=tuple(b for b in bets if within(b.date, begin, end)),
         bets_closed=tuple(sorted((b for b in bets if b.closed_on is not None and within(b.closed_on, begin, end)),
-                                 key=lambda b: b.closed_on)),
+                                 key=_closed_on)),
         feedback=tuple(e for e in mine if type(e) is Feedback),
         contract_periods=_contract_periods(cadences, begin, end),
         headline=_headline(entries, as_of, options, begin, end, cadences, bets),

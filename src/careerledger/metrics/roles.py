@@ -17,7 +17,7 @@ class CurrentRole(NamedTuple):
     days_at_org: int  # as_of - org_since
 
 
-def current_role(entries, as_of):
+def current_role(entries: Entries, as_of: date) -> CurrentRole | None:
     """The main role held on as_of, or None (no role yet, or after a leave)."""
     entries = upto(entries, as_of)
     role = held_on(stints(entries, as_of))
@@ -43,12 +43,12 @@ class Tenure(NamedTuple):
     start: date
     end: date | None  # the end of its last role; None while held, and for a side role
     days: int  # start to end, or to as_of
-    roles: tuple  # RoleRecord, oldest first
+    roles: tuple[RoleRecord, ...]  # oldest first
     promotions: int  # roles after the first: consecutive main roles at one organisation
     side: bool  # a side role (each side role is a tenure of its own)
 
 
-def tenures(entries, as_of):
+def tenures(entries: Entries, as_of: date) -> tuple[Tenure, ...]:
     """Time at each organisation, grouped by organisation.
 
     A tenure is an unbroken run of main roles at one organisation (as for
@@ -59,9 +59,9 @@ def tenures(entries, as_of):
     tenures oldest first.
     """
     entries = upto(entries, as_of)
-    found = []  # (org, [RoleRecord]) per tenure, by start
-    seen = set()
-    current = None
+    found: list[tuple[str, list[RoleRecord]]] = []  # per tenure, by start
+    seen: set[str] = set()
+    current: tuple[str, list[RoleRecord]] | None = None
     for s in stints(entries, as_of):
         if s.role is None:
             current = None
@@ -80,11 +80,11 @@ def tenures(entries, as_of):
         if type(e) is Role and e.side:
             found.append((e.org, [RoleRecord(e, e.org, e.date, None, (as_of - e.date).days, True, "side")]))
     found.sort(key=lambda t: t[1][0].start)  # stable: main roles before side roles of the same day
-    order = {}
+    order: dict[str, int] = {}
     for org, _ in found:
         order.setdefault(org, len(order))
     found.sort(key=lambda t: order[t[0]])  # grouped by organisation, first appearance first
-    out = []
+    out: list[Tenure] = []
     for org, records in found:
         first, last = records[0], records[-1]
         out.append(Tenure(

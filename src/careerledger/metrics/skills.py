@@ -1,6 +1,7 @@
 """Skills: each skill's levels over time, novice to mastered, and the skills
 with no progress in two years."""
 
+from collections.abc import Sequence
 from datetime import date
 from typing import NamedTuple
 
@@ -19,7 +20,7 @@ class SkillLevel(NamedTuple):
 
 def latest_levels(entries: Entries) -> dict[str, SkillLevel]:
     """skill -> its latest level (a later lower level replaces an earlier one)."""
-    found = {}
+    found: dict[str, SkillLevel] = {}
     for e in entries:
         if type(e) is Skill:
             found[e.skill] = SkillLevel(e.skill, e.level, e.date, e)
@@ -40,12 +41,13 @@ class SkillStep(NamedTuple):
     entry: Skill
 
 
-def skill_steps(entries, as_of, begin=None, end=None):
+def skill_steps(entries: Entries, as_of: date, begin: date | None = None,
+                end: date | None = None) -> tuple[SkillStep, ...]:
     """Every skill entry as a SkillStep, oldest first; with begin/end only those
     dated in [begin, end) (their previous level still comes from every earlier entry)."""
     entries = upto(entries, as_of)
-    level = {}
-    steps = []
+    level: dict[str, str] = {}  # skill -> its level so far
+    steps: list[SkillStep] = []
     for e in entries:
         if type(e) is Skill:
             prev = level.get(e.skill)
@@ -62,7 +64,7 @@ def skill_steps(entries, as_of, begin=None, end=None):
 
 class SkillProgress(NamedTuple):
     skill: str
-    steps: tuple  # SkillStep, oldest first
+    steps: tuple[SkillStep, ...]  # oldest first
     level: str  # the latest level (a later lower level replaces an earlier one)
     since: date  # the latest entry's date
     first_on: date  # the first entry's date
@@ -77,14 +79,14 @@ class SkillProgress(NamedTuple):
 
 class Skills(NamedTuple):
     north_star: NorthStar | None  # the latest north star
-    skills: tuple  # SkillProgress: the north star's needs in its order, then the others by tag
-    needs: tuple  # the latest north star's needs (a repeated tag once)
-    not_needed: tuple  # skills with entries that the north star does not need, by tag; () with no north star
-    missing: tuple  # needs with no skill entry
-    stale: tuple  # the stale SkillProgress, in the order of `skills`
+    skills: tuple[SkillProgress, ...]  # the north star's needs in its order, then the others by tag
+    needs: tuple[str, ...]  # the latest north star's needs (a repeated tag once)
+    not_needed: tuple[str, ...]  # skills with entries that the north star does not need, by tag; () with no north star
+    missing: tuple[str, ...]  # needs with no skill entry
+    stale: tuple[SkillProgress, ...]  # in the order of `skills`
 
 
-def skills(entries, as_of):
+def skills(entries: Entries, as_of: date) -> Skills:
     """Each skill's progression, time from novice to mastered, what the north
     star needs, and the skills with no progress in the last two years."""
     steps = skill_steps(entries, as_of)
@@ -107,7 +109,7 @@ def skills(entries, as_of):
     )
 
 
-def _progress(steps, needed, as_of):
+def _progress(steps: Sequence[SkillStep], needed: bool, as_of: date) -> SkillProgress:
     first, last = steps[0], steps[-1]
     novice = next((s.date for s in steps if s.level == "novice"), None)
     mastered = next((s.date for s in steps if s.level == "mastered"), None)

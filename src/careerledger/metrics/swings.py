@@ -1,7 +1,9 @@
 """Big swings and the innovation portfolio: every big bet and innovation
 role, when the next swing is due, and the record of the bets."""
 
+import datetime as dt
 from datetime import date
+from itertools import pairwise
 from typing import NamedTuple
 
 from ..core.dates import add
@@ -13,7 +15,7 @@ ESTABLISHED_AFTER = Duration(4, "y")  # default `established`: first main role +
 SUCCESS_BASELINE = 0.5  # the framework's baseline success rate of closed bets
 
 
-def established_on(entries, options):
+def established_on(entries: Entries, options: Options) -> date | None:
     """The day from which big swings are expected: option `established`, else the
     first main role's date + 4 years; None when there is no main role."""
     if options.established is not None:
@@ -26,7 +28,7 @@ class Swing(NamedTuple):
     date: date
     kind: str  # "bet" | "role"
     name: str  # the bet's name or the role's title
-    entry: object
+    entry: Bet | Role
 
 
 class BetRecord(NamedTuple):
@@ -38,7 +40,7 @@ class BetRecord(NamedTuple):
     result: str | None  # success | failure | pivot | stopped
     story: str | None
     lesson: str | None
-    closed_on: date | None
+    closed_on: dt.date | None  # dt.date: `date` is a field of this class
     days: int  # open to close, or open to as_of while open
     open: bool
 
@@ -52,7 +54,7 @@ class InnovationRole(NamedTuple):
 
 
 class Swings(NamedTuple):
-    swings: tuple  # Swing, oldest first
+    swings: tuple[Swing, ...]  # oldest first
     last: date | None  # date of the latest big swing
     days_since: int | None  # as_of - last
     since: Breakdown | None  # the same span in years/months/days
@@ -62,13 +64,13 @@ class Swings(NamedTuple):
     due: bool  # as_of > due_on and as_of >= established
     overdue_days: int | None  # as_of - due_on, when due
     due_in_days: int | None  # due_on - as_of, when as_of <= due_on (0 on the day itself)
-    intervals: tuple  # days between consecutive big swings
-    bets: tuple  # BetRecord, every bet (big and small), oldest first
-    open_bets: tuple  # the BetRecords still open
+    intervals: tuple[int, ...]  # days between consecutive big swings
+    bets: tuple[BetRecord, ...]  # every bet (big and small), oldest first
+    open_bets: tuple[BetRecord, ...]  # the bets still open
     closed: int  # bets closed by an outcome
     successes: int  # ... of which with result `success`
     success_rate: float | None  # successes / closed; None when nothing is closed
-    innovation_roles: tuple  # InnovationRole
+    innovation_roles: tuple[InnovationRole, ...]
     core_days: int  # days in main roles with track core, first main role to as_of
     innovation_days: int  # days in main roles with track innovation
     core_share: float | None  # core_days / (core_days + innovation_days); None when both are 0
@@ -76,11 +78,11 @@ class Swings(NamedTuple):
     vs_baseline: str | None  # success_rate against SUCCESS_BASELINE: above | at | below
 
 
-def swings(entries, as_of, options=DEFAULTS):
+def swings(entries: Entries, as_of: date, options: Options = DEFAULTS) -> Swings:
     entries = upto(entries, as_of)
     spans = stints(entries, as_of)
 
-    found = []
+    found: list[Swing] = []
     for e in entries:
         if type(e) is Bet and e.size == "big":
             found.append(Swing(e.date, "bet", e.name, e))
@@ -103,7 +105,7 @@ def swings(entries, as_of, options=DEFAULTS):
     closed = [b for b in bets if not b.open]
     successes = sum(1 for b in closed if b.result == "success")
 
-    innovation = []
+    innovation: list[InnovationRole] = []
     for s in spans:
         if s.role is not None and s.role.track == "innovation":
             end = None if s.ongoing else s.end
@@ -126,9 +128,9 @@ def swings(entries, as_of, options=DEFAULTS):
         due_on=due_on,
         established=established,
         due=due,
-        overdue_days=(as_of - due_on).days if due else None,
+        overdue_days=(as_of - due_on).days if due and due_on is not None else None,  # due implies a due_on
         due_in_days=(due_on - as_of).days if due_on and as_of <= due_on else None,
-        intervals=tuple((b.date - a.date).days for a, b in zip(found, found[1:])),
+        intervals=tuple((b.date - a.date).days for a, b in pairwise(found)),
         bets=tuple(bets),
         open_bets=tuple(b for b in bets if b.open),
         closed=len(closed),
@@ -143,18 +145,18 @@ def swings(entries, as_of, options=DEFAULTS):
     )
 
 
-def against_baseline(rate, baseline=SUCCESS_BASELINE):
+def against_baseline(rate: float | None, baseline: float = SUCCESS_BASELINE) -> str | None:
     """`above`, `at` or `below` the baseline success rate; None when there is no rate."""
     if rate is None:
         return None
     return "above" if rate > baseline else "below" if rate < baseline else "at"
 
 
-def bet_records(entries, as_of):
+def bet_records(entries: Entries, as_of: date) -> list[BetRecord]:
     """Every bet with its outcome. An outcome closes the oldest open bet of its
     name (validate reports outcomes for unknown bets and second closes)."""
-    records = []
-    open_by_name = {}  # name -> indexes of open records, oldest first
+    records: list[BetRecord] = []
+    open_by_name: dict[str, list[int]] = {}  # name -> indexes of open records, oldest first
     for e in entries:
         if type(e) is Bet:
             open_by_name.setdefault(e.name, []).append(len(records))

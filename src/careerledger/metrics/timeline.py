@@ -48,14 +48,14 @@ def within(day: date, begin: date | None, end: date | None) -> bool:
 
 def of(entries: Entries, cls: type[E]) -> list[E]:
     """The entries of one kind, in order."""
-    return [e for e in entries if type(e) is cls]  # type: ignore[misc]
+    return [e for e in entries if type(e) is cls]
 
 
 def latest(entries: Entries, cls: type[E]) -> E | None:
     """The last entry of one kind (the current north star, the last check-in…)."""
     for e in reversed(entries):
         if type(e) is cls:
-            return e  # type: ignore[return-value]
+            return e
     return None
 
 
@@ -96,21 +96,27 @@ def stints(entries: Entries, as_of: date) -> tuple[Stint, ...]:
     memo = _stints_memo
     if memo is not None and memo[0] is entries and memo[1] == as_of:
         return memo[2]
-    found = []
+    found: list[Stint] = []
     role: Role | None = None  # the main role held, None in a gap
     start: date | None = None  # None before the first main role
     opened_by: Role | Leave | None = None
     for e in entries:
+        # One type() per entry, and the isinstance asserts (for mypy) only on
+        # the few roles and leaves: this loop runs over every entry.
         t = type(e)
-        if t is Role and not e.side:  # type: ignore[union-attr]
+        if t is Role:
+            assert isinstance(e, Role)
+            if e.side:
+                continue
             if start is not None and opened_by is not None:
                 found.append(Stint(role, start, e.date, False, opened_by))
-            role, start, opened_by = e, e.date, e  # type: ignore[assignment]
+            role, start, opened_by = e, e.date, e
         elif t is Leave and role is not None and start is not None and opened_by is not None:
+            assert isinstance(e, Leave)
             # Any leave ends the main role held (validate reports a leave whose
             # title does not match, and also treats it as ending the role).
             found.append(Stint(role, start, e.date, False, opened_by))
-            role, start, opened_by = None, e.date, e  # type: ignore[assignment]
+            role, start, opened_by = None, e.date, e
     if start is not None and opened_by is not None:
         found.append(Stint(role, start, as_of, True, opened_by))
     result = tuple(found)

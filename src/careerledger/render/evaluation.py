@@ -18,7 +18,8 @@ from . import EVALUATION_FORMATS, JSON_VERSION
 
 
 def _ago(start: object, end: object) -> str:
-    assert isinstance(start, date) and isinstance(end, date)
+    assert isinstance(start, date)
+    assert isinstance(end, date)
     return str(breakdown(start, end))
 
 

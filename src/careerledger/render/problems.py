@@ -1,10 +1,17 @@
 """Render problems for people (text), editors (json) and CI (github)."""
 
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
-def problems_text(problems, sources):
+if TYPE_CHECKING:
+    from ..core.entries import Loc
+    from ..core.problems import Problem
+
+
+def problems_text(problems: Iterable["Problem"], sources: Mapping[str, str]) -> str:
     """One block per problem: `file:line:col: CODE message`, the line, a caret, a hint."""
     out = []
-    lines = {}  # file -> its lines, split once
+    lines: dict[str, list[str]] = {}  # file -> its lines, split once
     for p in problems:
         loc = p.loc
         out.append(f"{loc.file}:{loc.line}:{loc.col}: {p.code} {p.message}")
@@ -22,7 +29,7 @@ def problems_text(problems, sources):
     return "\n".join(out) + "\n"
 
 
-def summary(problems):
+def summary(problems: Sequence["Problem"]) -> str:
     errors = sum(1 for p in problems if p.severity == "error")
     warnings = len(problems) - errors
     parts = [_plural(errors, "error")]
@@ -31,7 +38,7 @@ def summary(problems):
     return ", ".join(parts)
 
 
-def problems_json(problems):
+def problems_json(problems: Iterable["Problem"]) -> str:
     import json
 
     return json.dumps(
@@ -54,7 +61,7 @@ def problems_json(problems):
     )
 
 
-def problems_github(problems):
+def problems_github(problems: Iterable["Problem"]) -> str:
     """GitHub Actions workflow commands: one `::error` or `::warning` line each."""
     lines = []
     for p in problems:
@@ -65,14 +72,14 @@ def problems_github(problems):
     return "\n".join(lines)
 
 
-def _gh(text, prop=False):
+def _gh(text: str, prop: bool = False) -> str:
     text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     if prop:
         text = text.replace(":", "%3A").replace(",", "%2C")
     return text
 
 
-def checks_table():
+def checks_table() -> str:
     from tabulate import tabulate
 
     from ..core.problems import WARNINGS
@@ -81,7 +88,7 @@ def checks_table():
     return tabulate(rows, headers=("code", "name", "default", "fires when"), tablefmt="simple")
 
 
-def _source_line(sources, cache, loc):
+def _source_line(sources: Mapping[str, str], cache: dict[str, list[str]], loc: "Loc") -> str | None:
     if loc.file not in cache:
         text = sources.get(loc.file)
         cache[loc.file] = text.lstrip("\ufeff").split("\n") if text is not None else []
@@ -91,5 +98,5 @@ def _source_line(sources, cache, loc):
     return lines[loc.line - 1].rstrip("\r")
 
 
-def _plural(n, word):
+def _plural(n: int, word: str) -> str:
     return f"{n} {word}" + ("" if n == 1 else "s")

@@ -19,34 +19,40 @@ docs/json.md documents the JSON; its version is reports.JSON_VERSION.
 import csv
 import io
 import json
+from collections.abc import Callable, Iterable
+from datetime import date
+from typing import TypedDict, TypeGuard
 
-from . import JSON_VERSION, REPORT_FORMATS
 from ..metrics.timeline import breakdown
 from ..reports import model as R
+from . import JSON_VERSION, REPORT_FORMATS
 
 KEPT, MISSED = "■", "□"
 SPARKS = "▁▂▃▅█"  # home scores 1 to 5
 
 
-def render(report, fmt):
+def render(report: R.Report, fmt: str) -> str:
     return RENDERERS[fmt](report)
 
 
 # --- values --------------------------------------------------------------------------
 
 
-def length_text(length):
+def length_text(length: R.Length) -> str:
     """`2y 3m 4d`, leaving out zero parts (`1y 5d`); `0d` for no time at all."""
     return str(breakdown(length.start, length.end))
 
 
-def human(value, type_, none="—"):
+def human(value: R.Value, type_: str, none: str | None = "—") -> str:
     """A value as text and markdown show it."""
     if value is None or (type_ in (R.LIST, R.SCORES) and not value):
+        assert none is not None  # a fact whose `none` is None is left out when blank
         return none
     if type_ == R.DATE:
+        assert isinstance(value, date)
         return value.isoformat()
     if type_ == R.LENGTH:
+        assert isinstance(value, R.Length)
         return length_text(value)
     if type_ == R.DAYS:
         return f"{value:,} day" + ("" if value == 1 else "s")
@@ -57,39 +63,54 @@ def human(value, type_, none="—"):
     if type_ == R.BOOL:
         return "yes" if value else "no"
     if type_ == R.LIST:
+        assert _texts(value)
         return ", ".join(value)
     if type_ == R.SCORES:
+        assert _scores(value)
         return sparkline(value)
     return str(value)
 
 
-def sparkline(scores):
+# A fact's or column's type says which of R.Value its values are; these check it.
+def _texts(value: R.Value) -> TypeGuard[tuple[str, ...]]:
+    return isinstance(value, tuple) and all(isinstance(v, str) for v in value)
+
+
+def _scores(value: R.Value) -> TypeGuard[tuple[int, ...]]:
+    return isinstance(value, tuple) and all(isinstance(v, int) for v in value)
+
+
+def sparkline(scores: Iterable[int]) -> str:
     """Home scores 1 to 5 as one character each: ▁▂▃▅█."""
     return "".join(SPARKS[s - 1] for s in scores)
 
 
-def plain(value, type_):
+def plain(value: R.Value, type_: str) -> object:
     """A value as JSON holds it (csv writes the same, lists joined by `; `)."""
     if value is None:
         return None
     if type_ == R.DATE:
+        assert isinstance(value, date)
         return value.isoformat()
     if type_ == R.LENGTH:
+        assert isinstance(value, R.Length)
         return value.days
     if type_ in (R.SHARE, R.NUMBER):
+        assert isinstance(value, int | float)
         return round(value, 4)
     if type_ in (R.LIST, R.SCORES):
+        assert isinstance(value, tuple)
         return list(value)
     return value
 
 
-def _cover(c):
+def _cover(c: R.Cover) -> str:
     if c.label == "as of":
         return f"as of {c.end}"
     return f"{c.label}: {c.start or '…'} → {c.end}"
 
 
-def _covers(section):
+def _covers(section: R.Section) -> str:
     """The covers text and markdown print by a heading: "as of" and "period" (the
     review's, shown in its heading as `listed`) are in the title lines already,
     and a span with no start (no main role yet) says nothing."""
@@ -97,7 +118,7 @@ def _covers(section):
                      if c.label not in ("as of", "period") and (c.start is not None or c.label == "listed"))
 
 
-def _heading(report):
+def _heading(report: R.Report) -> list[str]:
     who = f": {report.owner}" if report.owner else ""
     career = _cover(report.career) if report.career.start else "career: no main role yet"
     lines = [f"{report.title}{who}, as of {report.as_of}", career]
@@ -106,12 +127,12 @@ def _heading(report):
     return lines
 
 
-def _rows(section, cell):
+def _rows(section: R.Section, cell: Callable[[R.Value, R.Column], str]) -> list[list[str]]:
     """Table rows as strings; with `group`, a first cell equal to the one above is blanked."""
     out = []
-    prev = object()
+    prev: object = object()
     for row in section.rows:
-        cells = [cell(v, c) for v, c in zip(row, section.columns)]
+        cells = [cell(v, c) for v, c in zip(row, section.columns, strict=True)]
         if section.group:
             first = row[0]
             if first == prev:
@@ -121,11 +142,11 @@ def _rows(section, cell):
     return out
 
 
-def _strips(section):
+def _strips(section: R.Section) -> list[tuple[R.Value, R.Value, str, R.Value]]:
     """Periods as one strip per contract: (contract, first period, ■□…, last period)."""
     keys = [c.key for c in section.columns]
     i_contract, i_period, i_kept = keys.index("contract"), keys.index("period"), keys.index("kept")
-    strips = {}
+    strips: dict[R.Value, list[R.Row]] = {}
     for row in section.rows:
         strips.setdefault(row[i_contract], []).append(row)
     return [
@@ -137,7 +158,7 @@ def _strips(section):
 # --- text ------------------------------------------------------------------------------
 
 
-def text(report):
+def text(report: R.Report) -> str:
     from tabulate import tabulate
 
     out = _heading(report)
@@ -150,6 +171,7 @@ def text(report):
                     if f.none is not None or not _blank(f.value)]
             table = tabulate(rows, tablefmt="plain", disable_numparse=True)
         elif not s.rows:
+            assert s.empty is not None  # a table with no empty text always has rows
             table = s.empty
         elif s.strip:
             table = tabulate(_strips(s), headers=("contract", "from", f"{KEPT} kept  {MISSED} missed", "to"),
@@ -161,14 +183,14 @@ def text(report):
     return "\n".join(out) + "\n"
 
 
-def _blank(value):
+def _blank(value: R.Value) -> bool:
     return value is None or value == ()
 
 
 # --- markdown ------------------------------------------------------------------------
 
 
-def markdown(report):
+def markdown(report: R.Report) -> str:
     from tabulate import tabulate
 
     first, *rest = _heading(report)
@@ -182,6 +204,7 @@ def markdown(report):
             out += [f"- **{_md(f.label)}:** {_md(human(f.value, f.type, f.none))}" for f in s.facts
                     if f.none is not None or not _blank(f.value)]
         elif not s.rows:
+            assert s.empty is not None  # a table with no empty text always has rows
             out.append(f"*{_md(s.empty)}*")
         else:
             rows = _rows(s, lambda v, c: _md(human(v, c.type, c.none)))
@@ -190,7 +213,7 @@ def markdown(report):
     return "\n".join(out) + "\n"
 
 
-def _md(value):
+def _md(value: str) -> str:
     """Escape what would break a line of markdown or a table cell."""
     for ch in "\\|*_`[]<>":
         value = value.replace(ch, "\\" + ch)
@@ -200,7 +223,7 @@ def _md(value):
 # --- csv -------------------------------------------------------------------------------
 
 
-def csv_(report):
+def csv_(report: R.Report) -> str:
     """One table per section, a blank line between: a row with the section's key,
     the header row (column keys; `field,value` for facts), then the rows."""
     buf = io.StringIO()
@@ -224,11 +247,11 @@ def csv_(report):
         else:
             w.writerow([c.key for c in s.columns])
             for row in s.rows:
-                w.writerow([_csv(plain(v, c.type)) for v, c in zip(row, s.columns)])
+                w.writerow([_csv(plain(v, c.type)) for v, c in zip(row, s.columns, strict=True)])
     return buf.getvalue()
 
 
-def _csv(value):
+def _csv(value: object) -> object:
     if value is None:
         return ""
     if value is True or value is False:
@@ -241,7 +264,17 @@ def _csv(value):
 # --- json ------------------------------------------------------------------------------
 
 
-def _header(report):
+class _Header(TypedDict):
+    careerledger_json: int
+    report: str
+    title: str
+    owner: str | None
+    as_of: str
+    career: dict[str, str | None]
+    listed: dict[str, str | None]
+
+
+def _header(report: R.Report) -> _Header:
     return {
         "careerledger_json": JSON_VERSION,
         "report": report.name,
@@ -253,16 +286,16 @@ def _header(report):
     }
 
 
-def _iso(day):
+def _iso(day: date | None) -> str | None:
     return day.isoformat() if day is not None else None
 
 
-def to_data(report):
+def to_data(report: R.Report) -> dict[str, object]:
     """The Report as JSON-ready data (documented in docs/json.md)."""
-    data = _header(report)
+    data: dict[str, object] = dict(_header(report))
     sections = []
     for s in report.sections:
-        item = {
+        item: dict[str, object] = {
             "key": s.key,
             "title": s.title,
             "kind": s.kind,
@@ -273,15 +306,15 @@ def to_data(report):
             item["facts"] = {f.key: plain(f.value, f.type) for f in s.facts}
         else:
             item["columns"] = [{"key": c.key, "label": c.label, "type": c.type} for c in s.columns]
-            item["rows"] = [{c.key: plain(v, c.type) for v, c in zip(row, s.columns)} for row in s.rows]
+            item["rows"] = [{c.key: plain(v, c.type) for v, c in zip(row, s.columns, strict=True)} for row in s.rows]
         sections.append(item)
     data["sections"] = sections
     return data
 
 
-def json_(report):
+def json_(report: R.Report) -> str:
     return json.dumps(to_data(report), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
 
-RENDERERS = {"text": text, "json": json_, "csv": csv_, "markdown": markdown}
+RENDERERS: dict[str, Callable[[R.Report], str]] = {"text": text, "json": json_, "csv": csv_, "markdown": markdown}
 assert tuple(RENDERERS) == REPORT_FORMATS

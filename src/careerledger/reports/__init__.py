@@ -5,7 +5,9 @@ values) and the registry; sections.py the sections several reports share.
 Importing this package registers every report in REPORTS.
 """
 
-from . import (  # noqa: F401  (each module registers its report)
+# Each module registers its report when imported, in this order: the order REPORTS,
+# and so `report --help`, lists them in. Hence not sorted.
+from . import (  # noqa: F401, I001
     summary, swings, phases, cadence, roles, northstar, skills, landing, feedback, home, review,
 )
 from .model import ALL, REPORTS, Report, ReportError, Spec, Window, WindowError, build, window_of

@@ -1,13 +1,35 @@
 """The cadence report: each contract period by period, updates a month, repeats."""
 
+from datetime import date
+from typing import TYPE_CHECKING
+
 from ..metrics import cadence
 from .model import (
-    ALL, BOOL, DATE, INT, LIST, NUMBER, TEXT, Cover, Fact, as_of_cover, facts_section, listed_cover, register, table_section, through,
+    ALL,
+    BOOL,
+    DATE,
+    INT,
+    LIST,
+    NUMBER,
+    TEXT,
+    Cover,
+    Fact,
+    Section,
+    Window,
+    as_of_cover,
+    facts_section,
+    listed_cover,
+    register,
+    table_section,
+    through,
 )
+
+if TYPE_CHECKING:
+    from ..load import Ledger
 
 
 @register("cadence", "Cadence", "contracts kept per period, updates a month, repeats")
-def cadence_report(ledger, as_of, window=ALL):
+def cadence_report(ledger: "Ledger", as_of: date, window: Window = ALL) -> list[Section]:
     entries = ledger.entries
     listed = listed_cover(window, as_of)
     contracts = [c for c in cadence.cadence(entries, as_of)

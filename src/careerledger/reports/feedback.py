@@ -1,11 +1,30 @@
 """The feedback report: by source and tone over time, the actions taken."""
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from ..metrics import feedback
 from .model import (
-    ALL, DATE, INT, LENGTH, SHARE, TEXT, Fact, Length, as_of_cover, facts_section, listed_cover, register, table_section,
+    ALL,
+    DATE,
+    INT,
+    LENGTH,
+    SHARE,
+    TEXT,
+    Fact,
+    Length,
+    Section,
+    Window,
+    as_of_cover,
+    facts_section,
+    listed_cover,
+    register,
+    table_section,
 )
+
+if TYPE_CHECKING:
+    from ..load import Ledger
+    from ..metrics.feedback import ToneCount
 
 
 _TONE_COLUMNS = (("received", "received", INT), ("positive", "positive", INT),
@@ -14,12 +33,18 @@ _TONE_COLUMNS = (("received", "received", INT), ("positive", "positive", INT),
                  ("actioned", "with an action", INT))
 
 
-def _tone_row(t):
+def _tone_row(t: "ToneCount") -> tuple[int, int, int, int, int, int, int]:
     return (t.total, t.positive, t.constructive, t.critical, t.untoned, t.actionable, t.actioned)
 
 
+def _year(label: object) -> tuple[date, date]:
+    """A by_year label (a year) as its span: [1 January, the next 1 January)."""
+    assert isinstance(label, int)
+    return date(label, 1, 1), date(label + 1, 1, 1)
+
+
 @register("feedback", "Feedback", "feedback by source and tone over time, the actions taken")
-def feedback_report(ledger, as_of, window=ALL):
+def feedback_report(ledger: "Ledger", as_of: date, window: Window = ALL) -> list[Section]:
     fb = feedback.feedback(ledger.entries, as_of)
     listed = listed_cover(window, as_of)
     t = fb.totals
@@ -37,15 +62,15 @@ def feedback_report(ledger, as_of, window=ALL):
     )
     by_source = table_section(
         "by_source", "By source", as_of_cover(as_of),
-        (("source", "source", TEXT, "no from:"),) + _TONE_COLUMNS,
-        [(s.label,) + _tone_row(s) for s in fb.by_source],
+        (("source", "source", TEXT, "no from:"), *_TONE_COLUMNS),
+        [(s.label, *_tone_row(s)) for s in fb.by_source],
         empty="no feedback",
     )
     by_year = table_section(
         "by_year", "By year", as_of_cover(as_of) + listed,
-        (("year", "year", TEXT),) + _TONE_COLUMNS,
-        [(str(y.label),) + _tone_row(y) for y in fb.by_year
-         if window.overlaps(date(y.label, 1, 1), date(y.label + 1, 1, 1), as_of)],
+        (("year", "year", TEXT), *_TONE_COLUMNS),
+        [(str(y.label), *_tone_row(y)) for y in fb.by_year
+         if window.overlaps(*_year(y.label), as_of)],
         empty="no feedback",
     )
     actions = table_section(

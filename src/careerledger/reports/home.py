@@ -1,13 +1,35 @@
 """The home report: check-ins, the trend, the next one due."""
 
+from datetime import date
+from typing import TYPE_CHECKING
+
 from ..metrics import home
 from .model import (
-    ALL, BOOL, DATE, INT, LENGTH, NUMBER, SCORES, TEXT, Fact, as_of_cover, facts_section, listed_cover, register, span_length, table_section,
+    ALL,
+    BOOL,
+    DATE,
+    INT,
+    LENGTH,
+    NUMBER,
+    SCORES,
+    TEXT,
+    Fact,
+    Section,
+    Window,
+    as_of_cover,
+    facts_section,
+    listed_cover,
+    register,
+    span_length,
+    table_section,
 )
+
+if TYPE_CHECKING:
+    from ..load import Ledger
 
 
 @register("home", "Home", "home check-ins over time, the trend, the next one due")
-def home_report(ledger, as_of, window=ALL):
+def home_report(ledger: "Ledger", as_of: date, window: Window = ALL) -> list[Section]:
     entries, options = ledger.entries, ledger.options
     status = home.home(entries, as_of, options)
     trend = home.home_trend(entries, as_of)
@@ -44,7 +66,8 @@ def home_report(ledger, as_of, window=ALL):
         Fact("next_due", "next due by", status.next_due, DATE, None),
         Fact("due_in", "due in", span_length(as_of, status.next_due, status.days_left) if last and not stale else None,
              LENGTH, None),
-        Fact("overdue_by", "overdue by", span_length(status.next_due, as_of, -status.days_left) if stale else None,
+        Fact("overdue_by", "overdue by",
+             span_length(status.next_due, as_of, -status.days_left) if stale and status.days_left is not None else None,
              LENGTH, None),
         Fact("stale", "stale", stale, BOOL),
     )

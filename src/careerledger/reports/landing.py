@@ -1,16 +1,36 @@
 """The landing report: a role's 30/60/90 days."""
 
+from datetime import date
+from typing import TYPE_CHECKING
+
 from ..core.entries import Role
 from ..core.problems import did_you_mean
 from ..metrics import landing, timeline
 from .model import (
-    ALL, DATE, INT, LIST, TEXT, ReportError, as_of_cover, listed_cover, register, table_section,
+    ALL,
+    DATE,
+    INT,
+    LIST,
+    TEXT,
+    ReportError,
+    Row,
+    Section,
+    Window,
+    as_of_cover,
+    listed_cover,
+    register,
+    table_section,
 )
+
+if TYPE_CHECKING:
+    from ..load import Ledger
+    from ..metrics.timeline import Entries
 
 
 @register("landing", "Landing (30/60/90)", "a role's 30/60/90 days: listening tour, SOTU, alignment, wins",
            options=("role", "all_roles"))
-def landing_report(ledger, as_of, window=ALL, role=None, all_roles=False):
+def landing_report(ledger: "Ledger", as_of: date, window: Window = ALL, role: str | None = None,
+                   all_roles: bool = False) -> list[Section]:
     """The current main role's landing; `role` (a title) picks another main role,
     `all_roles` lists every main role's landing that overlaps the window."""
     entries = ledger.entries
@@ -36,7 +56,7 @@ def landing_report(ledger, as_of, window=ALL, role=None, all_roles=False):
           len(land.listens), land.overdue) for land in lands],
         empty=empty,
     )
-    rows = []
+    rows: list[Row] = []
     for land in lands:
         for ph in landing.landing_phases(land):
             s = ph.step
@@ -62,7 +82,7 @@ def landing_report(ledger, as_of, window=ALL, role=None, all_roles=False):
     return [roles, phases, listens]
 
 
-def _no_role(entries, as_of, title):
+def _no_role(entries: "Entries", as_of: date, title: str) -> str:
     """Why `--role title` names no landing: a side role, or no such main role."""
     known = timeline.upto(entries, as_of)
     if any(type(e) is Role and e.side and e.title == title for e in known):

@@ -16,11 +16,16 @@ when it overlaps the window (a dated entry when its day is inside it).
 Career-wide figures are never restricted; each section says what it covers.
 """
 
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, timedelta
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, Protocol, TypeAlias
 
 from ..core.dates import period_span
 from ..metrics import timeline
+
+if TYPE_CHECKING:
+    from ..core.entries import Role
+    from ..load import Ledger
 
 # value types of facts and columns
 TEXT = "text"  # str
@@ -44,6 +49,13 @@ class Length(NamedTuple):
     days: int
 
 
+# What a fact or a table cell holds; its type (one of TYPES) says which.
+Value: TypeAlias = date | int | float | str | bool | tuple[str, ...] | tuple[int, ...] | Length | None
+Row: TypeAlias = tuple[Value, ...]
+# A column as table_section takes it: (key, label, type) or (key, label, type, none).
+ColumnSpec: TypeAlias = tuple[str, str, str] | tuple[str, str, str, str]
+
+
 class Window(NamedTuple):
     """What a report lists: [begin, end); None is unbounded."""
 
@@ -51,13 +63,13 @@ class Window(NamedTuple):
     end: date | None = None
 
     @property
-    def bounded(self):
+    def bounded(self) -> bool:
         return self.begin is not None or self.end is not None
 
-    def holds(self, day):
+    def holds(self, day: date) -> bool:
         return (self.begin is None or day >= self.begin) and (self.end is None or day < self.end)
 
-    def overlaps(self, start, end, as_of):
+    def overlaps(self, start: date, end: date | None, as_of: date) -> bool:
         """Whether [start, end) meets the window. `end` None is an item still going
         on as of `as_of` (which it includes); a zero-day item is its start day."""
         if end is None:
@@ -81,7 +93,7 @@ class Cover(NamedTuple):
 class Fact(NamedTuple):
     key: str
     label: str
-    value: object
+    value: Value
     type: str
     none: str | None = "—"  # how text shows None; None: leave the line out
 
@@ -97,11 +109,11 @@ class Section(NamedTuple):
     key: str
     title: str
     kind: str  # "facts" | "table"
-    covers: tuple  # Cover
-    facts: tuple = ()  # Fact, for kind facts
-    columns: tuple = ()  # Column, for kind table
-    rows: tuple = ()  # tuples of values, one per column
-    empty: str = "nothing to list"  # text shown for a table with no rows
+    covers: tuple[Cover, ...]
+    facts: tuple[Fact, ...] = ()  # for kind facts
+    columns: tuple[Column, ...] = ()  # for kind table
+    rows: tuple[Row, ...] = ()  # one value per column
+    empty: str | None = "nothing to list"  # text shown for a table with no rows; None: it always has some
     strip: bool = False  # periods: text shows one strip per contract instead of rows
     group: bool = False  # text and markdown blank a first-column value equal to the row above
 
@@ -113,22 +125,33 @@ class Report(NamedTuple):
     as_of: date
     career: Cover  # first main role -> as_of
     window: Window
-    sections: tuple
+    sections: tuple[Section, ...]
+
+
+class Build(Protocol):
+    """A registered report: `(ledger, as_of, window=ALL, **params) -> Report`."""
+
+    def __call__(self, ledger: "Ledger", as_of: date, window: Window = ..., **params: object) -> Report: ...
+
+
+# What register decorates: the report's sections, given its own options as keywords.
+Sections: TypeAlias = Callable[..., Iterable[Section]]
 
 
 class Spec(NamedTuple):
     name: str
     title: str
     summary: str  # one line, for --help
-    build: object
-    options: tuple = ()  # the report's own options: "role", "all" (landing)
+    build: Build
+    options: tuple[str, ...] = ()  # the report's own options: "role", "all" (landing)
     format: str = "text"  # the format used when --format is not given
 
 
-REPORTS = {}
+REPORTS: dict[str, Spec] = {}
 
 
-def register(name, title, summary, options=(), fmt="text", default_window=None):
+def register(name: str, title: str, summary: str, options: Iterable[str] = (), fmt: str = "text",
+             default_window: Callable[[date], Window] | None = None) -> Callable[[Sections], Build]:
     """Register a function that lists a report's sections as the report `name`:
     the registered function, `(ledger, as_of, window=ALL, **params) -> Report`,
     adds the header (title, owner, as-of, the career's span, the window).
@@ -137,9 +160,9 @@ def register(name, title, summary, options=(), fmt="text", default_window=None):
     when none is given."""
     from functools import wraps
 
-    def wrap(sections):
+    def wrap(sections: Sections) -> Build:
         @wraps(sections)
-        def report(ledger, as_of, window=ALL, **params):
+        def report(ledger: "Ledger", as_of: date, window: Window = ALL, **params: object) -> Report:
             if default_window is not None and not window.bounded:
                 window = default_window(as_of)
             return Report(name, title, ledger.options.owner, as_of, career_cover(ledger, as_of), window,
@@ -158,12 +181,13 @@ class ReportError(ValueError):
 class WindowError(ValueError):
     """-b, -e or -p that makes no window; `option` names the one at fault."""
 
-    def __init__(self, message, option=None):
+    def __init__(self, message: str, option: str | None = None) -> None:
         super().__init__(message)
         self.option = option
 
 
-def window_of(begin=None, end=None, period=None, as_of=None):
+def window_of(begin: str | None = None, end: str | None = None, period: str | None = None,
+              as_of: date | None = None) -> Window:
     """-b/-e/-p (dates or periods, as text) -> Window; raise WindowError.
 
     -p is one period, or a range A..B. -b is the first day of a date or
@@ -171,9 +195,11 @@ def window_of(begin=None, end=None, period=None, as_of=None):
     if period and (begin or end):
         raise WindowError("use -p/--period or -b/--begin and -e/--end, not both")
 
-    def span(text, option):
+    def span(text: str, option: str) -> tuple[date | None, date | None]:
         try:
-            return period_span(text, as_of)
+            # Dates and named periods (2026-Q3) do without as_of; only relative ones
+            # (last-month, today) need it, and None there fails inside period_span.
+            return period_span(text, as_of)  # type: ignore[arg-type]
         except ValueError as e:
             raise WindowError(str(e), option) from None
 
@@ -188,7 +214,7 @@ def window_of(begin=None, end=None, period=None, as_of=None):
     return window
 
 
-def build(name, ledger, as_of, window=ALL, **params):
+def build(name: str, ledger: "Ledger", as_of: date, window: Window = ALL, **params: object) -> Report:
     """The report `name` for a loaded ledger as of `as_of`, listing what overlaps
     `window`; `params` are the report's own options (Spec.options)."""
     return REPORTS[name].build(ledger, as_of, window, **params)
@@ -196,37 +222,39 @@ def build(name, ledger, as_of, window=ALL, **params):
 # --- pieces every report uses ---------------------------------------------------
 
 
-def career_cover(ledger, as_of):
+def career_cover(ledger: "Ledger", as_of: date) -> Cover:
     first = timeline.first_role(timeline.upto(ledger.entries, as_of))
     return Cover("career", first.date if first else None, as_of)
 
 
-def as_of_cover(as_of):
+def as_of_cover(as_of: date) -> tuple[Cover]:
     return (Cover("as of", None, as_of),)
 
 
-def listed_cover(window, as_of):
+def listed_cover(window: Window, as_of: date) -> tuple[Cover, ...]:
     return (Cover("listed", window.begin, window.end or as_of),) if window.bounded else ()
 
 
-def facts_section(key, title, covers, *facts):
+def facts_section(key: str, title: str, covers: Iterable[Cover], *facts: Fact) -> Section:
     return Section(key, title, "facts", tuple(covers), facts=tuple(facts))
 
 
-def table_section(key, title, covers, columns, rows, empty="nothing to list", **kw):
+def table_section(key: str, title: str, covers: Iterable[Cover], columns: Iterable[ColumnSpec],
+                  rows: Iterable[Sequence[Value]], empty: str | None = "nothing to list", *, strip: bool = False,
+                  group: bool = False) -> Section:
     return Section(key, title, "table", tuple(covers), columns=tuple(Column(*c) for c in columns),
-                   rows=tuple(tuple(r) for r in rows), empty=empty, **kw)
+                   rows=tuple(tuple(r) for r in rows), empty=empty, strip=strip, group=group)
 
 
-def span_length(start, end, days):
+def span_length(start: date | None, end: date | None, days: int | None) -> Length | None:
     """A Length, or None when any part is missing."""
     return None if start is None or end is None or days is None else Length(start, end, days)
 
 
-def through(last_day):
+def through(last_day: date | None) -> date | None:
     """The excluded end of a span whose last day is `last_day` (a contract's until:)."""
     return last_day + timedelta(days=1) if last_day is not None else None
 
 
-def role_name(role):
+def role_name(role: "Role") -> str:
     return f"{role.title} at {role.org}"

@@ -1,12 +1,33 @@
 """The north star report: its history, coverage, and the steps working backward."""
 
+from datetime import date
+from typing import TYPE_CHECKING
+
+from ..core.entries import Role
 from ..metrics import northstar
-from .model import ALL, DATE, INT, LIST, TEXT, as_of_cover, listed_cover, register, role_name, table_section
+from .model import (
+    ALL,
+    DATE,
+    INT,
+    LIST,
+    TEXT,
+    Row,
+    Section,
+    Window,
+    as_of_cover,
+    listed_cover,
+    register,
+    role_name,
+    table_section,
+)
 from .sections import north_star_section
+
+if TYPE_CHECKING:
+    from ..load import Ledger
 
 
 @register("northstar", "North star", "the north star, its history, coverage, working backward")
-def northstar_report(ledger, as_of, window=ALL):
+def northstar_report(ledger: "Ledger", as_of: date, window: Window = ALL) -> list[Section]:
     entries = ledger.entries
     star = northstar.north_star(entries, as_of)
     cov = northstar.coverage(entries, as_of)
@@ -14,7 +35,7 @@ def northstar_report(ledger, as_of, window=ALL):
     covers = as_of_cover(as_of) + listed_cover(window, as_of)
     none = "no north star: write a north-star entry"
 
-    rows = []
+    rows: list[Row] = []
     for i, s in enumerate(star.history):
         replaced = star.history[i + 1].date if i + 1 < len(star.history) else None
         if window.overlaps(s.date, replaced, as_of):
@@ -56,7 +77,11 @@ def northstar_report(ledger, as_of, window=ALL):
         for b in n.built_by:
             shown = window.holds(b.date) if b.kind == "skill" else window.overlaps(b.date, b.end, as_of)
             if shown:
-                name = role_name(b.entry) if b.kind == "role" else b.name
+                if b.kind == "role":
+                    assert isinstance(b.entry, Role)
+                    name = role_name(b.entry)
+                else:
+                    name = b.name
                 rows.append((n.skill, b.kind, name, b.date))
     built = table_section(
         "built_by", "What built them so far", covers,

@@ -1,20 +1,38 @@
 """The review packet: what to send upward for a period."""
 
-from datetime import timedelta
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from ..core.dates import calendar_unit, period_label, unit_span
 from ..metrics import review
 from .model import (
-    ALL, BOOL, DATE, INT, LENGTH, LIST, TEXT, Cover, Fact, Length, Window, facts_section, register, table_section, through,
+    ALL,
+    BOOL,
+    DATE,
+    INT,
+    LENGTH,
+    LIST,
+    TEXT,
+    Cover,
+    Fact,
+    Section,
+    Window,
+    facts_section,
+    register,
+    span_length,
+    table_section,
 )
 
+if TYPE_CHECKING:
+    from ..load import Ledger
 
-def last_month(as_of):
+
+def last_month(as_of: date) -> Window:
     """The review's default window: the last whole calendar month before as_of's."""
     return Window(*unit_span(as_of.replace(day=1) - timedelta(days=1), "month"))
 
 
-def span_label(begin, end):
+def span_label(begin: date, end: date) -> str:
     """`2026-09`, `2026-Q3`, `2026-W37` or `2026` for a calendar period, else
     `2026-09-03 to 2026-09-20` (the last day included)."""
     unit = calendar_unit(begin, end)
@@ -43,7 +61,7 @@ HEADLINE = (
 
 @register("review", "Review packet", "what to send upward for a period (-p): wins, updates, changes",
            fmt="markdown", default_window=last_month)
-def review_report(ledger, as_of, window=ALL):
+def review_report(ledger: "Ledger", as_of: date, window: Window = ALL) -> list[Section]:
     entries = ledger.entries
     # -b alone runs through as-of; -e alone starts at the ledger's first entry
     end = window.end or max(as_of, window.begin or as_of) + timedelta(days=1)
@@ -51,7 +69,7 @@ def review_report(ledger, as_of, window=ALL):
     rv = review.review(entries, as_of, begin, end, ledger.options)
     this, prev = rv.headline, rv.previous
     here = (Cover("period", begin, end),)
-    empty = "nothing in {}".format(span_label(begin, end))
+    empty = f"nothing in {span_label(begin, end)}"
 
     period = facts_section(
         "period", "Period", here,
@@ -62,7 +80,7 @@ def review_report(ledger, as_of, window=ALL):
         Fact("figures_on", "figures at the end taken on", this.on, DATE),
     )
     headline = table_section(
-        "headline", "Headline", here + (Cover("previous period", prev.begin, prev.end),),
+        "headline", "Headline", (*here, Cover("previous period", prev.begin, prev.end)),
         (("metric", "metric", TEXT), ("this", span_label(begin, end), INT),
          ("previous", span_label(prev.begin, prev.end), INT), ("change", "change", INT)),
         [(label, getattr(this, key), getattr(prev, key),
@@ -104,7 +122,7 @@ def review_report(ledger, as_of, window=ALL):
         "bets_closed", "Bets closed", here,
         (("date", "date", DATE), ("bet", "bet", TEXT), ("outcome", "outcome", TEXT),
          ("length", "open for", LENGTH), ("story", "story", TEXT), ("lesson", "lesson", TEXT)),
-        [(b.closed_on, b.name, b.result, Length(b.date, b.closed_on, b.days), b.story, b.lesson)
+        [(b.closed_on, b.name, b.result, span_length(b.date, b.closed_on, b.days), b.story, b.lesson)
          for b in rv.bets_closed], empty=empty,
     )
     received = table_section(

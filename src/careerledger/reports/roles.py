@@ -1,13 +1,31 @@
 """The roles report: roles by organisation, tenure and promotions."""
 
+from datetime import date
+from typing import TYPE_CHECKING
+
 from ..metrics import roles
 from .model import (
-    ALL, BOOL, DATE, INT, LENGTH, TEXT, Length, career_cover, listed_cover, register, table_section,
+    ALL,
+    BOOL,
+    DATE,
+    INT,
+    LENGTH,
+    TEXT,
+    Length,
+    Section,
+    Window,
+    career_cover,
+    listed_cover,
+    register,
+    table_section,
 )
+
+if TYPE_CHECKING:
+    from ..load import Ledger
 
 
 @register("roles", "Roles", "roles by organisation: tenure and promotions")
-def roles_report(ledger, as_of, window=ALL):
+def roles_report(ledger: "Ledger", as_of: date, window: Window = ALL) -> list[Section]:
     tenures = [t for t in roles.tenures(ledger.entries, as_of) if window.overlaps(t.start, t.end, as_of)]
     covers = listed_cover(window, as_of) or (career_cover(ledger, as_of),)
     orgs = table_section(

@@ -1,13 +1,38 @@
 """Sections more than one report shows: the north star, the current role,
 the last big swing, the phase balance and the streak."""
 
+from datetime import date
+from typing import TYPE_CHECKING
+
 from .model import (
-    BOOL, DATE, DAYS, INT, LENGTH, LIST, SHARE, TEXT, Cover, Fact, Length, Section, as_of_cover, career_cover,
-    facts_section, span_length, table_section,
+    BOOL,
+    DATE,
+    DAYS,
+    INT,
+    LENGTH,
+    LIST,
+    SHARE,
+    TEXT,
+    Cover,
+    Fact,
+    Length,
+    Section,
+    as_of_cover,
+    career_cover,
+    facts_section,
+    span_length,
+    table_section,
 )
 
+if TYPE_CHECKING:
+    from ..load import Ledger
+    from ..metrics.northstar import Coverage, NorthStarStatus
+    from ..metrics.phases import Phases
+    from ..metrics.roles import CurrentRole
+    from ..metrics.swings import Swings
 
-def balance_section(ph, as_of):
+
+def balance_section(ph: "Phases", as_of: date) -> Section:
     """Days and shares of each phase, over the career and the trailing 5 years."""
     c, r = ph.career, ph.recent
     rows = [
@@ -26,10 +51,11 @@ def balance_section(ph, as_of):
     )
 
 
-def north_star_section(star, cov, as_of):
+def north_star_section(star: "NorthStarStatus", cov: "Coverage", as_of: date) -> Section:
     current = star.current
     time_left = span_length(as_of, star.by, star.days_left) if current and not star.expired else None
-    expired = span_length(star.by, as_of, -star.days_left) if current and star.expired else None
+    expired = (span_length(star.by, as_of, -star.days_left)
+               if current and star.expired and star.days_left is not None else None)
     return facts_section(
         "north_star", "North star", as_of_cover(as_of),
         Fact("vision", "vision", current.vision if current else None, TEXT, "none: write a north-star entry"),
@@ -45,7 +71,7 @@ def north_star_section(star, cov, as_of):
     )
 
 
-def role_section(role, ph, as_of):
+def role_section(role: "CurrentRole | None", ph: "Phases", as_of: date) -> Section:
     if role is None:
         title = org = since = org_since = None
         in_role = at_org = None
@@ -65,7 +91,7 @@ def role_section(role, ph, as_of):
     )
 
 
-def swing_section(sw, ledger, as_of, rules=True):
+def swing_section(sw: "Swings", ledger: "Ledger", as_of: date, rules: bool = True) -> Section:
     """The last big swing and whether the next is due; `rules` adds swing-every
     and established (the summary leaves them to the swings report)."""
     last = sw.swings[-1] if sw.swings else None
@@ -86,7 +112,7 @@ def swing_section(sw, ledger, as_of, rules=True):
     return facts_section("last_swing", "Last big swing", (career_cover(ledger, as_of),), *facts)
 
 
-def streak_section(ph, ledger, as_of, rules=True):
+def streak_section(ph: "Phases", ledger: "Ledger", as_of: date, rules: bool = True) -> Section:
     """The current phase and its streak; `rules` adds phase-max, the day the
     streak gets stuck and the switches (the summary leaves them to phases)."""
     facts = [

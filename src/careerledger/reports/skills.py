@@ -1,13 +1,34 @@
 """The skills report: levels with evidence, novice to mastered, stale skills."""
 
+from datetime import date
+from typing import TYPE_CHECKING
+
 from ..metrics import skills
 from .model import (
-    ALL, BOOL, DATE, LENGTH, LIST, TEXT, Fact, Length, as_of_cover, facts_section, listed_cover, register, span_length, table_section,
+    ALL,
+    BOOL,
+    DATE,
+    LENGTH,
+    LIST,
+    TEXT,
+    Fact,
+    Length,
+    Section,
+    Window,
+    as_of_cover,
+    facts_section,
+    listed_cover,
+    register,
+    span_length,
+    table_section,
 )
+
+if TYPE_CHECKING:
+    from ..load import Ledger
 
 
 @register("skills", "Skills", "skill levels with evidence, novice to mastered, stale skills")
-def skills_report(ledger, as_of, window=ALL):
+def skills_report(ledger: "Ledger", as_of: date, window: Window = ALL) -> list[Section]:
     sk = skills.skills(ledger.entries, as_of)
     listed = listed_cover(window, as_of)
     table = table_section(

@@ -1,14 +1,37 @@
 """The summary: one screen of the whole Career Spec."""
 
+from datetime import date
+from typing import TYPE_CHECKING
+
 from ..metrics import cadence, home, landing, northstar, phases, roles, swings
 from .model import (
-    ALL, BOOL, DATE, INT, LENGTH, TEXT, Fact, Length, as_of_cover, facts_section, listed_cover, register, role_name, span_length, table_section, through,
+    ALL,
+    BOOL,
+    DATE,
+    INT,
+    LENGTH,
+    TEXT,
+    Fact,
+    Length,
+    Section,
+    Window,
+    as_of_cover,
+    facts_section,
+    listed_cover,
+    register,
+    role_name,
+    span_length,
+    table_section,
+    through,
 )
 from .sections import balance_section, north_star_section, role_section, streak_section, swing_section
 
+if TYPE_CHECKING:
+    from ..load import Ledger
+
 
 @register("summary", "Summary", "one screen: north star, role, swing, phases, bets, home")
-def summary_report(ledger, as_of, window=ALL):
+def summary_report(ledger: "Ledger", as_of: date, window: Window = ALL) -> list[Section]:
     entries, options = ledger.entries, ledger.options
     star = northstar.north_star(entries, as_of)
     cov = northstar.coverage(entries, as_of)
@@ -47,7 +70,6 @@ def summary_report(ledger, as_of, window=ALL):
     ))
 
     land = landing.landing(entries, as_of)
-    shown = land is not None and land.landing
     if land is None:
         why = "no current role"
     else:
@@ -56,7 +78,8 @@ def summary_report(ledger, as_of, window=ALL):
         "landing", "Landing (30/60/90)", as_of_cover(as_of),
         (("step", "step", TEXT), ("by_day", "by day", INT), ("due_on", "due on", DATE),
          ("done_on", "done on", DATE), ("status", "status", TEXT)),
-        [(s.name, s.day, s.due_on, s.done_on, s.status) for s in land.steps] if shown else (),
+        [(s.name, s.day, s.due_on, s.done_on, s.status) for s in land.steps]
+        if land is not None and land.landing else (),
         empty=why,
     ))
 

@@ -1,19 +1,43 @@
 """The swings report: the innovation portfolio."""
 
+from datetime import date
+from typing import TYPE_CHECKING
+
 from ..metrics import swings
 from .model import (
-    ALL, BOOL, DATE, DAYS, INT, LENGTH, SHARE, TEXT, Cover, Fact, Length, career_cover, facts_section, listed_cover, register, table_section,
+    ALL,
+    BOOL,
+    DATE,
+    DAYS,
+    INT,
+    LENGTH,
+    SHARE,
+    TEXT,
+    Cover,
+    Fact,
+    Length,
+    Row,
+    Section,
+    Window,
+    career_cover,
+    facts_section,
+    listed_cover,
+    register,
+    table_section,
 )
 from .sections import swing_section
 
+if TYPE_CHECKING:
+    from ..load import Ledger
+
 
 @register("swings", "Big swings", "bets and innovation roles, success rate, swing intervals")
-def swings_report(ledger, as_of, window=ALL):
+def swings_report(ledger: "Ledger", as_of: date, window: Window = ALL) -> list[Section]:
     sw = swings.swings(ledger.entries, as_of, ledger.options)
     career = Cover("career", career_cover(ledger, as_of).start, as_of)
     listed = listed_cover(window, as_of)
 
-    rows = []
+    rows: list[Row] = []
     for i, s in enumerate(sw.swings):
         if window.holds(s.date):
             prev = sw.swings[i - 1] if i else None

@@ -3,6 +3,7 @@ located problem saying what was expected."""
 
 import re
 from datetime import date
+from typing import NoReturn
 
 from ..core import schema as S
 from ..core.dates import parse_date, parse_duration
@@ -85,9 +86,8 @@ def value(file: str, line: int, tok: Tok, type_: S.ValueType, code: str, where: 
     elif type_ == S.YES:
         if k == "word" and tok.text in ("yes", "no"):
             return tok.text == "yes"
-    elif type_ == S.WORD:
-        if k == "word" and tok.text.islower():
-            return tok.text
+    elif type_ == S.WORD and k == "word" and tok.text.islower():
+        return tok.text
     value_error(file, line, tok, type_, code)
 
 
@@ -118,7 +118,7 @@ def extra_value(file: str, line: int, toks: list[Tok]) -> object:
     return tok.text
 
 
-def value_error(file: str, line: int, tok: Tok, type_: S.ValueType, code: str) -> None:
+def value_error(file: str, line: int, tok: Tok, type_: S.ValueType, code: str) -> NoReturn:
     """Raise Bad: `tok` is not a `type_` (`type_` may also be the text to show)."""
     expected = describe(type_) if type_ in _DESCRIBE or isinstance(type_, tuple) else type_
     if code == "E103":
@@ -167,7 +167,7 @@ def string_check(file: str, line: int, tok: Tok) -> None:
         ))
 
 
-def bad_tag(file: str, line: int, tok: Tok) -> None:
+def bad_tag(file: str, line: int, tok: Tok) -> NoReturn:
     raise Bad(Problem(
         Loc(file, line, tok.col), "E106", f"{tok.text} is not a valid tag",
         "tags are # then lowercase letters, digits, -, _ or /, such as #zero-to-one",

@@ -1,0 +1,135 @@
+"""Scaling of hostile inputs: each input that once took superlinear time, at 1x, 10x and 100x.
+
+    python bench/scaling.py [--runs 3] [--write-doc]
+
+Each case writes a ledger of N units (trailing spaces, unparseable lines, bets
+with misspelt outcomes…) into bench/out/scaling/, times the whole command
+(`careerledger check` or a report, found on PATH) with time.perf_counter and
+prints the median and the cost per unit. Linear cost gives about the same cost
+per unit at every size once start-up is small next to the work; a return to
+quadratic cost shows as a cost per unit that grows tenfold with each step.
+With --write-doc the table replaces the "Hostile inputs" section of
+docs/performance.md. Standard library only.
+"""
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+OUT = os.path.join(HERE, "out", "scaling")
+DOC = os.path.join(ROOT, "docs", "performance.md")
+AS_OF = "2026-01-01"
+
+
+def trailing_spaces(n):
+    return f'2024-01-01 note "a"{" " * n}\n', "trailing spaces"
+
+
+def bad_lines(n):
+    return "x\n" * n, "unparseable lines"
+
+
+def misspelt_outcomes(n):
+    lines = []
+    for i in range(n):
+        lines.append(f'2024-01-01 bet "Pilot number {i:06d} of the new payments platform"\n  size: small\n')
+    for i in range(n):
+        lines.append(f'2024-06-01 outcome "Pilto nubmer {i:06d} of the new paymnets platfrom" success\n')
+    return "".join(lines), "bets with misspelt outcomes"
+
+
+def weekly_contracts(n):
+    body = "".join(f'0001-01-01 contract "Weekly note {i}"\n  every: week\n' for i in range(n))
+    return body, "weekly contracts from year 0001"
+
+
+def long_unknown_keyword(n):
+    return f'2024-01-01 nope "{"x" * n}"\n', "characters on a line with an unknown keyword"
+
+
+def many_needs(n):
+    needs = " ".join(f"#skill-{i}" for i in range(n))
+    skills = "".join(f"2024-01-02 skill #skill-{i} novice\n" for i in range(n))
+    return f'2024-01-01 north-star "Somewhere"\n  needs: {needs}\n{skills}', "north-star needs and skills"
+
+
+# case, the units at 1x, the command after `careerledger`
+CASES = (
+    (trailing_spaces, 400, ["check"]),
+    (bad_lines, 40, ["check"]),
+    (misspelt_outcomes, 5, ["check"]),
+    (weekly_contracts, 2, ["check"]),
+    (long_unknown_keyword, 5000, ["check"]),
+    (many_needs, 100, ["report", "skills"]),
+)
+
+
+def timed(argv, runs):
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=600, check=False)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--write-doc", action="store_true")
+    args = parser.parse_args()
+    cl = shutil.which("careerledger")
+    if cl is None:
+        sys.exit("careerledger is not on PATH: activate the venv to measure")
+    os.makedirs(OUT, exist_ok=True)
+    base = timed([cl, "--version"], args.runs)
+    rows = []
+    for make, unit, command in CASES:
+        cells = []
+        label = ""
+        for scale in (1, 10, 100):
+            n = unit * scale
+            text, label = make(n)
+            path = os.path.join(OUT, f"{make.__name__}-{n}.career")
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(text)
+            seconds = timed([cl, *command, "--as-of", AS_OF, path], args.runs)
+            cells.append((n, seconds, max(seconds - base, 0.0) / n))
+        growth = cells[-1][2] / cells[0][2] if cells[0][2] else float("nan")
+        rows.append((f"`{' '.join(command)}`: {label}", cells, growth))
+    lines = [
+        "## Hostile inputs",
+        "",
+        "Inputs that once cost superlinear time (issue: nothing hangs), timed by `bench/scaling.py` at",
+        f"1×, 10× and 100× their size, median of {args.runs} runs. *per unit* is the time above start-up",
+        f"(`careerledger --version`, {base * 1000:.0f} ms) divided by the units: linear cost keeps it flat.",
+        "",
+        "| input | 1× | 10× | 100× | per unit, 100× ÷ 1× |",
+        "|---|---|---|---|---|",
+    ]
+    for label, cells, growth in rows:
+        shown = [f"{n:,}: {s * 1000:.0f} ms ({u * 1e6:.1f} µs/unit)" for n, s, u in cells]
+        lines.append(f"| {label} | {' | '.join(shown)} | {growth:.2f}× |")
+    table = "\n".join(lines) + "\n"
+    print(table)
+    if args.write_doc:
+        with open(DOC, encoding="utf-8") as f:
+            doc = f.read()
+        start = doc.find("## Hostile inputs")
+        if start == -1:
+            doc = doc.rstrip("\n") + "\n\n" + table
+        else:
+            end = doc.find("\n## ", start + 1)
+            doc = doc[:start] + table + (doc[end + 1:] if end != -1 else "")
+        with open(DOC, "w", encoding="utf-8") as f:
+            f.write(doc)
+
+
+if __name__ == "__main__":
+    main()
