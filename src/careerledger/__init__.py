@@ -36,8 +36,27 @@ __all__ = ["__version__", *_EXPORTS]
 
 if TYPE_CHECKING:
     from .core.entries import (
-        Align, Bet, Contract, Decision, Duration, Entry, Explained, Feedback, Home, Leave, Listen, Loc, Note,
-        NorthStar, Opportunity, Outcome, Role, Skill, Sotu, Update, Win,
+        Align,
+        Bet,
+        Contract,
+        Decision,
+        Duration,
+        Entry,
+        Explained,
+        Feedback,
+        Home,
+        Leave,
+        Listen,
+        Loc,
+        NorthStar,
+        Note,
+        Opportunity,
+        Outcome,
+        Role,
+        Skill,
+        Sotu,
+        Update,
+        Win,
     )
     from .core.options import Options
     from .core.problems import Problem

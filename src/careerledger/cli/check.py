@@ -5,11 +5,11 @@ import sys
 import click
 
 from ..render import PROBLEM_FORMATS
-from .options import as_of_option, format_option
+from .options import LEDGER, as_of_option, format_option
 
 
 @click.command()
-@click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False))
+@click.argument("files", nargs=-1, type=LEDGER)
 @as_of_option()
 @format_option(PROBLEM_FORMATS, "text for people, json for editors, github for GitHub Actions annotations.",
                default="text")
@@ -19,7 +19,7 @@ from .options import as_of_option, format_option
               help="Skip these warnings (names or codes, comma-separated; repeatable).")
 @click.option("--strict", is_flag=True, help="Warnings fail the run too (exit 1).")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing; only the exit status tells.")
-@click.option("--root", "roots", multiple=True, type=click.Path(exists=True, dir_okay=False),
+@click.option("--root", "roots", multiple=True, type=LEDGER,
               help="A root ledger to check instead of any FILE it includes (repeatable; for hooks).")
 @click.option("--list-checks", is_flag=True, help="List every warning with its code and default, then exit.")
 def check(files, as_of, fmt, select, ignore, strict, quiet, roots, list_checks):

@@ -1,6 +1,8 @@
 """Options more than one command takes, declared once. Their choices come
 from the schema and the renderers' lists of formats."""
 
+import os
+import stat
 from collections.abc import Callable
 from datetime import date
 from typing import Any, TypeVar
@@ -26,6 +28,39 @@ class DateType(click.ParamType):
 
 
 DATE = DateType()
+
+
+def path_problem(path: str) -> str | None:
+    """Why `path` cannot name a ledger on the command line ("does not exist", "is
+    a directory"), or None. `-` is standard input. A file that is there but
+    cannot be read (no permission, a folder that cannot be searched, a device)
+    is no usage error: loading it reports E002 and the exit status is 1, for
+    every command alike."""
+    if path == "-":
+        return None
+    try:
+        info = os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return "does not exist"
+    except OSError:
+        return None
+    return "is a directory" if stat.S_ISDIR(info.st_mode) else None
+
+
+class LedgerPath(click.ParamType):
+    """A ledger file on the command line, or - for standard input."""
+
+    name = "FILE"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        path = os.fspath(value)
+        problem = path_problem(path)
+        if problem is not None:
+            self.fail(f"File {click.format_filename(path)!r} {problem}.", param, ctx)
+        return path
+
+
+LEDGER = LedgerPath()
 
 
 def as_of_option(help: str = "Take this day as today (default: today).") -> Callable[[F], F]:

@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import NamedTuple
 
+
 class Loc(NamedTuple):
     file: str
     line: int

@@ -9,8 +9,25 @@ too. docs/format.md documents the same table.
 from typing import NamedTuple
 
 from .entries import (
-    Align, Bet, Contract, Decision, Entry, Explained, Feedback, Home, Leave, Listen, Note, NorthStar,
-    Opportunity, Outcome, Role, Skill, Sotu, Update, Win,
+    Align,
+    Bet,
+    Contract,
+    Decision,
+    Entry,
+    Explained,
+    Feedback,
+    Home,
+    Leave,
+    Listen,
+    NorthStar,
+    Note,
+    Opportunity,
+    Outcome,
+    Role,
+    Skill,
+    Sotu,
+    Update,
+    Win,
 )
 
 # Value types, shared by arguments and metadata. An enumeration is a tuple of

@@ -5,8 +5,8 @@ from typing import NamedTuple
 
 from ..core.dates import add
 from ..core.entries import Home
-from ..core.options import DEFAULTS, Options
-from .timeline import Entries, of, upto
+from ..core.options import DEFAULTS
+from .timeline import of, upto
 
 
 class HomeStatus(NamedTuple):

@@ -4,11 +4,11 @@ needs by each skill's latest level, and the steps working backward."""
 from datetime import date
 from typing import NamedTuple
 
-from ..core.entries import Bet, Entry, NorthStar, Role, Skill, distinct
+from ..core.entries import Bet, NorthStar, Role, Skill, distinct
 from ..core.schema import LEVELS
-from .skills import SkillLevel, latest_levels
+from .skills import latest_levels
 from .swings import bet_records
-from .timeline import Entries, latest, of, stints, upto
+from .timeline import latest, of, stints, upto
 
 
 class NorthStarStatus(NamedTuple):

@@ -1,18 +1,18 @@
 """The review packet: what happened in a period, with the headline figures
 of the period and of the one before it."""
 
-from datetime import date, timedelta
+from datetime import date
 from typing import NamedTuple
 
-from ..core.dates import calendar_unit, unit_span
+from ..core.dates import calendar_unit, shift, unit_span
 from ..core.entries import Contract, Feedback, Skill, Update, Win
-from ..core.options import DEFAULTS, Options
+from ..core.options import DEFAULTS
 from ..core.schema import ACTIONABLE_TONES
 from .cadence import Period, cadence
 from .northstar import coverage
 from .skills import skill_steps
 from .swings import bet_records, swings
-from .timeline import Entries, between, upto, within
+from .timeline import between, upto, within
 
 
 class ContractPeriod(NamedTuple):
@@ -57,7 +57,7 @@ def previous_period(begin, end):
     month, quarter or year when the span is exactly one, else as many days before."""
     unit = calendar_unit(begin, end)
     if unit:
-        return unit_span(begin - timedelta(days=1), unit)
+        return unit_span(shift(begin, -1), unit)
     return begin - (end - begin), begin
 
 
@@ -73,7 +73,7 @@ def _headline(entries, as_of, options, begin, end, cadences, bets):
     fb = [e for e in mine if type(e) is Feedback]
     act = [f for f in fb if f.tone in ACTIONABLE_TONES]
     periods = _contract_periods(cadences, begin, end)
-    on = min(end - timedelta(days=1), as_of)
+    on = min(shift(end, -1), as_of)
     cov = coverage(entries, on)
     return Headline(
         begin=begin,

@@ -5,7 +5,7 @@ from datetime import date
 from typing import NamedTuple
 
 from ..core.entries import Role
-from .timeline import Entries, held_on, stints, upto
+from .timeline import held_on, stints, upto
 
 
 class CurrentRole(NamedTuple):

@@ -6,8 +6,8 @@ from typing import NamedTuple
 
 from ..core.dates import add
 from ..core.entries import Bet, Duration, Outcome, Role
-from ..core.options import DEFAULTS, Options
-from .timeline import Breakdown, Entries, breakdown, first_role, share, stints, upto
+from ..core.options import DEFAULTS
+from .timeline import Breakdown, breakdown, first_role, share, stints, upto
 
 ESTABLISHED_AFTER = Duration(4, "y")  # default `established`: first main role + 4y
 SUCCESS_BASELINE = 0.5  # the framework's baseline success rate of closed bets

@@ -20,9 +20,9 @@ import csv
 import io
 import json
 
-from . import JSON_VERSION, REPORT_FORMATS
 from ..metrics.timeline import breakdown
 from ..reports import model as R
+from . import JSON_VERSION, REPORT_FORMATS
 
 KEPT, MISSED = "■", "□"
 SPARKS = "▁▂▃▅█"  # home scores 1 to 5

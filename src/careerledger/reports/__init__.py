@@ -6,7 +6,17 @@ Importing this package registers every report in REPORTS.
 """
 
 from . import (  # noqa: F401  (each module registers its report)
-    summary, swings, phases, cadence, roles, northstar, skills, landing, feedback, home, review,
+    cadence,
+    feedback,
+    home,
+    landing,
+    northstar,
+    phases,
+    review,
+    roles,
+    skills,
+    summary,
+    swings,
 )
 from .model import ALL, REPORTS, Report, ReportError, Spec, Window, WindowError, build, window_of
 

@@ -2,7 +2,21 @@
 
 from ..metrics import cadence
 from .model import (
-    ALL, BOOL, DATE, INT, LIST, NUMBER, TEXT, Cover, Fact, as_of_cover, facts_section, listed_cover, register, table_section, through,
+    ALL,
+    BOOL,
+    DATE,
+    INT,
+    LIST,
+    NUMBER,
+    TEXT,
+    Cover,
+    Fact,
+    as_of_cover,
+    facts_section,
+    listed_cover,
+    register,
+    table_section,
+    through,
 )
 
 

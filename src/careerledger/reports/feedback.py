@@ -2,11 +2,23 @@
 
 from datetime import date
 
+from ..core.dates import unit_span
 from ..metrics import feedback
 from .model import (
-    ALL, DATE, INT, LENGTH, SHARE, TEXT, Fact, Length, as_of_cover, facts_section, listed_cover, register, table_section,
+    ALL,
+    DATE,
+    INT,
+    LENGTH,
+    SHARE,
+    TEXT,
+    Fact,
+    Length,
+    as_of_cover,
+    facts_section,
+    listed_cover,
+    register,
+    table_section,
 )
-
 
 _TONE_COLUMNS = (("received", "received", INT), ("positive", "positive", INT),
                  ("constructive", "constructive", INT), ("critical", "critical", INT),
@@ -45,7 +57,7 @@ def feedback_report(ledger, as_of, window=ALL):
         "by_year", "By year", as_of_cover(as_of) + listed,
         (("year", "year", TEXT),) + _TONE_COLUMNS,
         [(str(y.label),) + _tone_row(y) for y in fb.by_year
-         if window.overlaps(date(y.label, 1, 1), date(y.label + 1, 1, 1), as_of)],
+         if window.overlaps(*unit_span(date(y.label, 1, 1), "year"), as_of)],
         empty="no feedback",
     )
     actions = table_section(

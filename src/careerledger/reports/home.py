@@ -2,7 +2,21 @@
 
 from ..metrics import home
 from .model import (
-    ALL, BOOL, DATE, INT, LENGTH, NUMBER, SCORES, TEXT, Fact, as_of_cover, facts_section, listed_cover, register, span_length, table_section,
+    ALL,
+    BOOL,
+    DATE,
+    INT,
+    LENGTH,
+    NUMBER,
+    SCORES,
+    TEXT,
+    Fact,
+    as_of_cover,
+    facts_section,
+    listed_cover,
+    register,
+    span_length,
+    table_section,
 )
 
 

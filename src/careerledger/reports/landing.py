@@ -4,7 +4,16 @@ from ..core.entries import Role
 from ..core.problems import did_you_mean
 from ..metrics import landing, timeline
 from .model import (
-    ALL, DATE, INT, LIST, TEXT, ReportError, as_of_cover, listed_cover, register, table_section,
+    ALL,
+    DATE,
+    INT,
+    LIST,
+    TEXT,
+    ReportError,
+    as_of_cover,
+    listed_cover,
+    register,
+    table_section,
 )
 
 

@@ -1,17 +1,29 @@
 """The review packet: what to send upward for a period."""
 
-from datetime import timedelta
 
-from ..core.dates import calendar_unit, period_label, unit_span
+from ..core.dates import calendar_unit, period_label, shift, unit_span
 from ..metrics import review
 from .model import (
-    ALL, BOOL, DATE, INT, LENGTH, LIST, TEXT, Cover, Fact, Length, Window, facts_section, register, table_section, through,
+    ALL,
+    BOOL,
+    DATE,
+    INT,
+    LENGTH,
+    LIST,
+    TEXT,
+    Cover,
+    Fact,
+    Length,
+    Window,
+    facts_section,
+    register,
+    table_section,
 )
 
 
 def last_month(as_of):
     """The review's default window: the last whole calendar month before as_of's."""
-    return Window(*unit_span(as_of.replace(day=1) - timedelta(days=1), "month"))
+    return Window(*unit_span(shift(as_of.replace(day=1), -1), "month"))
 
 
 def span_label(begin, end):
@@ -20,7 +32,7 @@ def span_label(begin, end):
     unit = calendar_unit(begin, end)
     if unit:
         return period_label(begin, unit)
-    last = end - timedelta(days=1)
+    last = shift(end, -1)
     return str(begin) if last == begin else f"{begin} to {last}"
 
 
@@ -46,8 +58,8 @@ HEADLINE = (
 def review_report(ledger, as_of, window=ALL):
     entries = ledger.entries
     # -b alone runs through as-of; -e alone starts at the ledger's first entry
-    end = window.end or max(as_of, window.begin or as_of) + timedelta(days=1)
-    begin = window.begin or min(entries[0].date if entries else as_of, end - timedelta(days=1))
+    end = window.end or shift(max(as_of, window.begin or as_of), 1)
+    begin = window.begin or min(entries[0].date if entries else as_of, shift(end, -1))
     rv = review.review(entries, as_of, begin, end, ledger.options)
     this, prev = rv.headline, rv.previous
     here = (Cover("period", begin, end),)
@@ -57,7 +69,7 @@ def review_report(ledger, as_of, window=ALL):
         "period", "Period", here,
         Fact("period", "period", span_label(begin, end), TEXT),
         Fact("first_day", "first day", begin, DATE),
-        Fact("last_day", "last day", end - timedelta(days=1), DATE),
+        Fact("last_day", "last day", shift(end, -1), DATE),
         Fact("previous", "compared with", span_label(prev.begin, prev.end), TEXT),
         Fact("figures_on", "figures at the end taken on", this.on, DATE),
     )

@@ -2,7 +2,17 @@
 
 from ..metrics import roles
 from .model import (
-    ALL, BOOL, DATE, INT, LENGTH, TEXT, Length, career_cover, listed_cover, register, table_section,
+    ALL,
+    BOOL,
+    DATE,
+    INT,
+    LENGTH,
+    TEXT,
+    Length,
+    career_cover,
+    listed_cover,
+    register,
+    table_section,
 )
 
 

@@ -2,8 +2,22 @@
 the last big swing, the phase balance and the streak."""
 
 from .model import (
-    BOOL, DATE, DAYS, INT, LENGTH, LIST, SHARE, TEXT, Cover, Fact, Length, Section, as_of_cover, career_cover,
-    facts_section, span_length, table_section,
+    BOOL,
+    DATE,
+    DAYS,
+    INT,
+    LENGTH,
+    LIST,
+    SHARE,
+    TEXT,
+    Cover,
+    Fact,
+    Length,
+    as_of_cover,
+    career_cover,
+    facts_section,
+    span_length,
+    table_section,
 )
 
 

@@ -2,7 +2,20 @@
 
 from ..metrics import skills
 from .model import (
-    ALL, BOOL, DATE, LENGTH, LIST, TEXT, Fact, Length, as_of_cover, facts_section, listed_cover, register, span_length, table_section,
+    ALL,
+    BOOL,
+    DATE,
+    LENGTH,
+    LIST,
+    TEXT,
+    Fact,
+    Length,
+    as_of_cover,
+    facts_section,
+    listed_cover,
+    register,
+    span_length,
+    table_section,
 )
 
 

@@ -2,7 +2,22 @@
 
 from ..metrics import cadence, home, landing, northstar, phases, roles, swings
 from .model import (
-    ALL, BOOL, DATE, INT, LENGTH, TEXT, Fact, Length, as_of_cover, facts_section, listed_cover, register, role_name, span_length, table_section, through,
+    ALL,
+    BOOL,
+    DATE,
+    INT,
+    LENGTH,
+    TEXT,
+    Fact,
+    Length,
+    as_of_cover,
+    facts_section,
+    listed_cover,
+    register,
+    role_name,
+    span_length,
+    table_section,
+    through,
 )
 from .sections import balance_section, north_star_section, role_section, streak_section, swing_section
 

@@ -2,7 +2,22 @@
 
 from ..metrics import swings
 from .model import (
-    ALL, BOOL, DATE, DAYS, INT, LENGTH, SHARE, TEXT, Cover, Fact, Length, career_cover, facts_section, listed_cover, register, table_section,
+    ALL,
+    BOOL,
+    DATE,
+    DAYS,
+    INT,
+    LENGTH,
+    SHARE,
+    TEXT,
+    Cover,
+    Fact,
+    Length,
+    career_cover,
+    facts_section,
+    listed_cover,
+    register,
+    table_section,
 )
 from .sections import swing_section
 
