@@ -16,16 +16,17 @@ def run() -> None:
     from .cli.streams import forgiving_streams
 
     forgiving_streams()
-    # From here Ctrl-C raises KeyboardInterrupt again, so that a file being
-    # written atomically is cleaned up on the way out.
-    signal.signal(signal.SIGINT, signal.default_int_handler)
+    # From here Ctrl-C raises Interrupted, so that a file being written
+    # atomically is cleaned up on the way out (click would turn a
+    # KeyboardInterrupt into "Aborted!" and exit 1).
+    signal.signal(signal.SIGINT, _interrupted)
     status = 0
     try:
         main(prog_name="careerledger")
         sys.stdout.flush()
     except SystemExit as e:
         status = e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, Interrupted):
         status = 130
     except OSError as e:  # writing the output failed: a full disk under `> file`, /dev/full
         status = _failed_output(e)
@@ -35,6 +36,14 @@ def run() -> None:
         except OSError as e:
             status = _failed_output(e) if status == 0 else status
     sys.exit(status)
+
+
+class Interrupted(BaseException):
+    """Ctrl-C, while the command works."""
+
+
+def _interrupted(signum: int, frame: object) -> None:
+    raise Interrupted
 
 
 def _failed_output(error: OSError) -> int:

@@ -54,7 +54,7 @@ def check(files, as_of, fmt, select, ignore, strict, quiet, roots, list_checks):
     from datetime import date
 
     from ..checks import pitfalls
-    from ..load import load_roots
+    from ..loader import load_roots
     from ..render.problems import problems_github, problems_json, problems_text, summary
 
     as_of = as_of or date.today()
