@@ -22,7 +22,7 @@ __version__ = "0.1.0"
 
 # name -> the module that defines it
 _EXPORTS = {
-    "load": "load", "load_string": "load", "load_many": "load", "Ledger": "load",
+    "load": "loader", "load_string": "loader", "load_many": "loader", "Ledger": "loader",
     "Problem": "core.problems", "Loc": "core.entries", "Duration": "core.entries", "Entry": "core.entries",
     "NorthStar": "core.entries", "Role": "core.entries", "Leave": "core.entries", "Bet": "core.entries",
     "Outcome": "core.entries", "Skill": "core.entries", "Update": "core.entries", "Explained": "core.entries",
@@ -72,7 +72,7 @@ if TYPE_CHECKING:
     )
     from .core.options import Options
     from .core.problems import Problem
-    from .load import Ledger, load, load_many, load_string
+    from .loader import Ledger, load, load_many, load_string
 
 
 def __getattr__(name: str) -> Any:

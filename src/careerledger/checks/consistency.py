@@ -24,6 +24,7 @@ def validate(entries: Sequence[Entry]) -> list[Problem]:
 
 def check_outcomes(entries: Sequence[Entry]) -> Iterator[Problem]:
     bets = _first_named(entries, Bet)
+    near = _Near(bets, 'open it first:   YYYY-MM-DD bet "name"')
     closed: dict[str, Outcome] = {}
     for e in entries:
         if type(e) is not Outcome:
@@ -31,7 +32,7 @@ def check_outcomes(entries: Sequence[Entry]) -> Iterator[Problem]:
         bet = bets.get(e.bet)
         if bet is None:
             yield _at(e, "E401", f"outcome for unknown bet \"{e.bet}\"",
-                      _near(e.bet, bets, 'open it first:   YYYY-MM-DD bet "name"'))
+                      near(e.bet))
         elif e.date < bet.date:
             yield _at(e, "E403", f"outcome dated {e.date} is before its bet \"{e.bet}\" ({bet.date})",
                       f"the bet opened at {bet.loc.file}:{bet.loc.line}")
@@ -66,13 +67,14 @@ def check_leaves(entries: Sequence[Entry]) -> Iterator[Problem]:
 
 def check_decisions(entries: Sequence[Entry]) -> Iterator[Problem]:
     offered = _first_named(entries, Opportunity)
+    near = _Near(offered, 'record it first:   YYYY-MM-DD opportunity "name"')
     for e in entries:
         if type(e) is not Decision:
             continue
         opportunity = offered.get(e.opportunity)
         if opportunity is None:
             yield _at(e, "E405", f"decision on unknown opportunity \"{e.opportunity}\"",
-                      _near(e.opportunity, offered, 'record it first:   YYYY-MM-DD opportunity "name"'))
+                      near(e.opportunity))
         elif e.date < opportunity.date:
             yield _at(e, "E408", f"decision dated {e.date} is before its opportunity ({opportunity.date})",
                       f"the opportunity is at {opportunity.loc.file}:{opportunity.loc.line}")
@@ -108,6 +110,23 @@ def _first_named(entries: Iterable[Entry], cls: type[E]) -> dict[str, E]:
     return first
 
 
-def _near(name: str, names: Iterable[str], otherwise: str) -> str:
-    close = closest(name, names)
-    return f"did you mean \"{close}\"?" if close else otherwise
+class _Near:
+    """"did you mean" hints for unknown names, with the work bounded: each
+    unknown name is looked up once, and after NEAR_BUDGET of them (a file of
+    hundreds of misspelt outcomes) the hint says what to write instead, so the
+    cost stays linear in the file."""
+
+    NEAR_BUDGET = 20
+
+    def __init__(self, names: Iterable[str], otherwise: str):
+        self.names = list(names)
+        self.otherwise = otherwise
+        self.found: dict[str, str] = {}
+
+    def __call__(self, name: str) -> str:
+        hint = self.found.get(name)
+        if hint is None:
+            close = closest(name, self.names) if len(self.found) < self.NEAR_BUDGET else None
+            hint = f"did you mean \"{close}\"?" if close else self.otherwise
+            self.found[name] = hint
+        return hint

@@ -88,7 +88,7 @@ def phase_stuck(entries: Entries, as_of: date, options: Options) -> Iterator[Fin
 
 
 def cadence_missed(entries: Entries, as_of: date, options: Options) -> Iterator[Finding]:
-    for c in cadence.cadence(entries, as_of):
+    for c in cadence.latest_periods(entries, as_of):
         last = c.latest
         if c.live and last is not None and not last.kept:
             yield Finding(c.contract, "", {"contract": c.contract.text, "every": c.every, "period": last.label,
@@ -96,7 +96,8 @@ def cadence_missed(entries: Entries, as_of: date, options: Options) -> Iterator[
 
 
 def repeat_unwritten(entries: Entries, as_of: date, options: Options) -> Iterator[Finding]:
-    for topic in cadence.unwritten(entries, as_of):
+    # in date order of the latest explanation, as docs/checks.md says (the report lists by topic)
+    for topic in sorted(cadence.unwritten(entries, as_of), key=lambda t: t.last.date):
         facts = {"topic": topic.topic, "times": topic.times, "written_on": topic.written_on}
         yield Finding(topic.last, "never" if topic.written_on is None else "since", facts)
 
@@ -167,12 +168,16 @@ class _Ledger(Protocol):
     def options(self) -> Options: ...
     @property
     def suppressed(self) -> dict[tuple[str, int], frozenset[str]]: ...
+    @property
+    def rejected(self) -> frozenset[tuple[str, int]]: ...
 
 
 def run(ledger: _Ledger, as_of: date, names: frozenset[str]) -> list[Problem]:
     """Warnings for the ledger as of `as_of`, for the checks in `names`, minus
     those suppressed by a `; careerledger: ignore NAME` comment on an entry."""
     entries = upto(ledger.entries, as_of)
+    if ledger.rejected:  # an entry built with a default for a rejected value feeds no warning
+        entries = tuple(e for e in entries if (e.loc.file, e.loc.line) not in ledger.rejected)
     out: list[Problem] = []
     for spec in WARNINGS:
         if spec.name not in names:

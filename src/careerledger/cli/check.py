@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 import click
 
 from ..render import PROBLEM_FORMATS
-from .options import as_of_option, format_option
+from .options import LEDGER, as_of_option, format_option
 
 if TYPE_CHECKING:
     from datetime import date
@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 
 @click.command()
-@click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False))
+@click.argument("files", nargs=-1, type=LEDGER)
 @as_of_option()
 @format_option(PROBLEM_FORMATS, "text for people, json for editors, github for GitHub Actions annotations.",
                default="text")
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
               help="Skip these warnings (names or codes, comma-separated; repeatable).")
 @click.option("--strict", is_flag=True, help="Warnings fail the run too (exit 1).")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing; only the exit status tells.")
-@click.option("--root", "roots", multiple=True, type=click.Path(exists=True, dir_okay=False),
+@click.option("--root", "roots", multiple=True, type=LEDGER,
               help="A root ledger to check instead of any FILE it includes (repeatable; for hooks).")
 @click.option("--list-checks", is_flag=True, help="List every warning with its code and default, then exit.")
 def check(
@@ -63,7 +63,7 @@ def check(
     from datetime import date
 
     from ..checks import pitfalls
-    from ..load import load_roots
+    from ..loader import load_roots
     from ..render.problems import problems_github, problems_json, problems_text, summary
 
     as_of = as_of or date.today()

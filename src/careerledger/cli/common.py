@@ -8,13 +8,13 @@ from typing import TYPE_CHECKING
 import click
 
 if TYPE_CHECKING:
-    from ..load import Ledger
+    from ..loader import Ledger
 
 
 def load_without_errors(files: Sequence[str]) -> "Ledger":
     """FILE... as one ledger; with errors, print them as `check` does and exit 1:
     numbers computed from a wrong ledger would be wrong too."""
-    from ..load import load_many
+    from ..loader import load_many
     from ..render.problems import problems_text, summary
 
     ledger = load_many(files)

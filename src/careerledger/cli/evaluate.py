@@ -7,7 +7,7 @@ import click
 from ..core.schema import PHASES, TRACKS
 from ..render import EVALUATION_FORMATS
 from .common import load_without_errors
-from .options import as_of_option, format_option
+from .options import LEDGER, as_of_option, format_option
 
 if TYPE_CHECKING:
     from datetime import date
@@ -20,8 +20,7 @@ Examples:
   careerledger evaluate "New thing" career.career --track innovation --phase learning --builds zero-to-one
   careerledger evaluate "AI Shopping Assistant" --format json career.career""")
 @click.argument("name")
-@click.argument("files", nargs=-1, required=True, metavar="FILE...",
-                type=click.Path(exists=True, dir_okay=False))
+@click.argument("files", nargs=-1, required=True, metavar="FILE...", type=LEDGER)
 @click.option("--track", type=click.Choice(TRACKS), help="Ad hoc: the track it would put you on.")
 @click.option("--phase", type=click.Choice(PHASES), help="Ad hoc: the phase it would put you in.")
 @click.option("--builds", multiple=True, metavar="TAG",

@@ -1,6 +1,8 @@
 """Options more than one command takes, declared once. Their choices come
 from the schema and the renderers' lists of formats."""
 
+import os
+import stat
 from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -12,8 +14,9 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 if TYPE_CHECKING:
     _DateParamType = click.ParamType[date]
+    _PathParamType = click.ParamType[str]
 else:  # ParamType is generic from click 8.4; older ones (>=8.1 is allowed) cannot be subscripted
-    _DateParamType = click.ParamType
+    _DateParamType = _PathParamType = click.ParamType
 
 
 class DateType(_DateParamType):
@@ -32,6 +35,39 @@ class DateType(_DateParamType):
 
 
 DATE = DateType()
+
+
+def path_problem(path: str) -> str | None:
+    """Why `path` cannot name a ledger on the command line ("does not exist", "is
+    a directory"), or None. `-` is standard input. A file that is there but
+    cannot be read (no permission, a folder that cannot be searched, a device)
+    is no usage error: loading it reports E002 and the exit status is 1, for
+    every command alike."""
+    if path == "-":
+        return None
+    try:
+        info = os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return "does not exist"
+    except OSError:
+        return None
+    return "is a directory" if stat.S_ISDIR(info.st_mode) else None
+
+
+class LedgerPath(_PathParamType):
+    """A ledger file on the command line, or - for standard input."""
+
+    name = "FILE"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        path: str = os.fspath(value)
+        problem = path_problem(path)
+        if problem is not None:
+            self.fail(f"File {click.format_filename(path)!r} {problem}.", param, ctx)
+        return path
+
+
+LEDGER = LedgerPath()
 
 
 def as_of_option(help: str = "Take this day as today (default: today).") -> Callable[[F], F]:

@@ -1,13 +1,14 @@
 """`careerledger report [NAME] FILE...`: the reports, in four formats."""
 
 import os
+import sys
 from typing import TYPE_CHECKING
 
 import click
 
 from ..render import REPORT_FORMATS
 from .common import load_without_errors
-from .options import as_of_option, format_option, output_option, window_options
+from .options import as_of_option, format_option, output_option, path_problem, window_options
 
 if TYPE_CHECKING:
     from collections.abc import Collection
@@ -95,10 +96,13 @@ def report(
         raise click.BadParameter(str(e), param_hint="'--role'") from None
     text = render(built, fmt)
     if output:
-        from ..files import write_atomically
+        from ..files import WouldOverwrite, write_output
 
         try:
-            write_atomically(output, text)
+            write_output(output, text, ledger.files)
+        except WouldOverwrite:
+            click.echo(f"careerledger: refusing to write the report onto {output}: the ledger reads it", err=True)
+            sys.exit(2)
         except OSError as e:
             raise click.ClickException(f"cannot write {output}: {e.strerror or e}") from None
     else:
@@ -123,7 +127,8 @@ def _report_args(args: tuple[str, ...], names: "Collection[str]") -> tuple[str, 
     a file is a usage error with a hint."""
     if args and args[0] in names:
         name, files = args[0], args[1:]
-    elif args and not os.path.exists(args[0]) and (len(args) > 1 or os.path.splitext(args[0])[1] == ""):
+    elif (args and args[0] != "-" and not os.path.exists(args[0])
+          and (len(args) > 1 or os.path.splitext(args[0])[1] == "")):
         from ..core.problems import did_you_mean
 
         raise click.UsageError(f"unknown report '{args[0]}': {did_you_mean(args[0], names)}")
@@ -132,8 +137,7 @@ def _report_args(args: tuple[str, ...], names: "Collection[str]") -> tuple[str, 
     if not files:
         raise click.UsageError("Missing argument 'FILE...'.")
     for path in files:
-        if not os.path.exists(path):
-            raise click.BadParameter(f"'{path}' does not exist.", param_hint="'[NAME] FILE...'")
-        if os.path.isdir(path):
-            raise click.BadParameter(f"'{path}' is a directory.", param_hint="'[NAME] FILE...'")
+        problem = path_problem(path)
+        if problem is not None:
+            raise click.BadParameter(f"'{path}' {problem}.", param_hint="'[NAME] FILE...'")
     return name, files

@@ -1,8 +1,14 @@
-"""Dates and durations, as the format writes them.
+"""Dates and durations, as the format writes them, and all arithmetic on them.
 
 Durations stay plain (amount, unit) pairs while loading; arithmetic on them
 uses dateutil's relativedelta, imported only when a metric needs it so that
 `check` starts fast.
+
+The calendar runs from 0001-01-01 to 9999-12-31 (Python's date). Arithmetic
+that would leave it stops at its edge: 9998-06-01 + 5y is 9999-12-31, which
+as a deadline means "never" in practice, and 0003-01-01 - 5y is 0001-01-01.
+Every sum of a date and a span goes through add() or shift(), so that no
+ledger, option or --as-of can make a metric raise (docs/format.md, "Dates").
 """
 
 import re
@@ -11,7 +17,9 @@ from datetime import date, timedelta
 from .entries import Duration
 
 _DATE = re.compile(r"(\d{4})-(\d\d)(?:-(\d\d))?")
-_DURATION = re.compile(r"(\d+)([ymwd])")
+# at most 9 digits: a longer amount leaves the calendar anyway, and int() of
+# thousands of digits is slow or refused
+_DURATION = re.compile(r"(\d{1,9})([ymwd])")
 
 
 def parse_date(text: str) -> date | None:
@@ -37,16 +45,27 @@ def add(day: date, duration: Duration, times: int = 1) -> date:
 
     n = duration.amount * times
     unit = duration.unit
-    if unit == "y":
-        delta = relativedelta(years=n)
-    elif unit == "m":
-        delta = relativedelta(months=n)
-    elif unit == "w":
-        delta = relativedelta(weeks=n)
-    else:
-        delta = relativedelta(days=n)
-    result: date = day + delta
+    try:
+        if unit == "y":
+            delta = relativedelta(years=n)
+        elif unit == "m":
+            delta = relativedelta(months=n)
+        elif unit == "w":
+            delta = relativedelta(weeks=n)
+        else:
+            delta = relativedelta(days=n)
+        result: date = day + delta
+    except (OverflowError, ValueError):
+        return date.max if n > 0 else date.min
     return result
+
+
+def shift(day: date, days: int) -> date:
+    """`day` plus `days` days (negative: before), stopping at the calendar's edges."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return date.max if days > 0 else date.min
 
 
 # --- report periods ----------------------------------------------------------
@@ -76,14 +95,14 @@ def period_span(text: str, as_of: date) -> tuple[date | None, date | None]:
             raise ValueError(f"period {text!r} ends before it begins")
         return begin, end
     if text in ("today", "yesterday"):
-        day = as_of - timedelta(days=1 if text == "yesterday" else 0)
-        return day, day + timedelta(days=1)
+        day = shift(as_of, -1 if text == "yesterday" else 0)
+        return day, shift(day, 1)
     m = _RELATIVE.fullmatch(text)
     if m:
         begin, _ = unit_span(as_of, m["unit"])
         step = {"this": 0, "last": -1, "next": 1}[m["when"]]
         for _ in range(abs(step)):
-            begin = unit_span(begin - timedelta(days=1), m["unit"])[0] if step < 0 else unit_span(begin, m["unit"])[1]
+            begin = unit_span(shift(begin, -1), m["unit"])[0] if step < 0 else unit_span(begin, m["unit"])[1]
         return unit_span(begin, m["unit"])
     m = _PERIOD.fullmatch(text)
     if m:
@@ -95,7 +114,7 @@ def period_span(text: str, as_of: date) -> tuple[date | None, date | None]:
                 return unit_span(date.fromisocalendar(year, int(m["w"]), 1), "week")
             if m["d"]:
                 day = date(year, int(m["m"]), int(m["d"]))
-                return day, day + timedelta(days=1)
+                return day, shift(day, 1)
             if m["m"]:
                 return unit_span(date(year, int(m["m"]), 1), "month")
             return unit_span(date(year, 1, 1), "year")
@@ -110,8 +129,8 @@ def period_span(text: str, as_of: date) -> tuple[date | None, date | None]:
 def unit_span(day: date, unit: str) -> Span:
     """The calendar week (ISO, Monday first), month, quarter or year holding `day`."""
     if unit == "week":
-        begin = day - timedelta(days=day.weekday())
-        return begin, begin + timedelta(days=7)
+        begin = shift(day, -day.weekday())
+        return begin, shift(begin, 7)
     if unit == "month":
         begin = day.replace(day=1)
         return begin, _next_month(begin, 1)
@@ -119,7 +138,7 @@ def unit_span(day: date, unit: str) -> Span:
         begin = date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
         return begin, _next_month(begin, 3)
     begin = date(day.year, 1, 1)
-    return begin, date(day.year + 1, 1, 1)
+    return begin, date(day.year + 1, 1, 1) if day.year < date.max.year else date.max
 
 
 def calendar_unit(begin: date, end: date) -> str | None:
@@ -146,4 +165,5 @@ def period_label(start: date, unit: str) -> str:
 
 def _next_month(first: date, months: int) -> date:
     n = first.month - 1 + months
-    return date(first.year + n // 12, n % 12 + 1, 1)
+    year = first.year + n // 12
+    return date(year, n % 12 + 1, 1) if year <= date.max.year else date.max

@@ -55,6 +55,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "E304": ("include-cycle", "a file that includes itself, directly or through others"),
     "E305": ("bad-directive", "an option or include line of the wrong shape"),
     "E306": ("unknown-check", "a `; careerledger: ignore` comment naming no check"),
+    "E307": ("include-too-deep", "includes nested more than 100 files deep"),
     # consistency of the whole ledger
     "E401": ("unknown-bet", "an outcome for a bet that was never opened"),
     "E402": ("bet-closed-twice", "a second outcome for the same bet"),
@@ -141,8 +142,26 @@ def closest(word: str, choices: Iterable[str]) -> str | None:
     """The one of `choices` most like `word` (a typo away), or None."""
     import difflib  # only on the error path: it costs start-up time
 
-    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
-    return close[0] if close else None
+    # Comparing two strings costs the product of their lengths: compare the
+    # first 64 characters, and only with choices of a length that could reach
+    # the cutoff (a ratio is at most 2 * shorter / (both lengths)).
+    word = word[:CLOSE_CHARS]
+    n = len(word)
+    pool: dict[str, str] = {}
+    for choice in sorted(choices):
+        short = choice[:CLOSE_CHARS]
+        m = len(short)
+        if 2 * min(n, m) >= CLOSE_CUTOFF * (n + m):
+            pool.setdefault(short, choice)
+        if len(pool) >= CLOSE_POOL:
+            break
+    close = difflib.get_close_matches(word, list(pool), n=1, cutoff=CLOSE_CUTOFF)
+    return pool[close[0]] if close else None
+
+
+CLOSE_CHARS = 64
+CLOSE_CUTOFF = 0.6
+CLOSE_POOL = 200
 
 
 def did_you_mean(word: str, choices: Collection[str]) -> str:

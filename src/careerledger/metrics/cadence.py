@@ -3,11 +3,11 @@ month, and the topics explained twice and not written up."""
 
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
-from datetime import date, timedelta
+from datetime import date
 from typing import NamedTuple
 
-from ..core.dates import period_label, unit_span
-from ..core.entries import Contract, Explained, Update
+from ..core.dates import add, period_label, shift, unit_span
+from ..core.entries import Contract, Duration, Explained, Update
 from .timeline import Entries, upto
 
 
@@ -58,11 +58,45 @@ def _counts(days: Sequence[date], start: date, stop: date, every: str) -> Iterat
         start = end
 
 
-def _contract(c: Contract, updates: Sequence[date], as_of: date) -> ContractCadence:
-    stop = period_start(as_of, c.every)  # as_of's own period is not whole yet
+def _stop(c: Contract, as_of: date) -> date:
+    """The first day after the contract's last whole period: as_of's own period
+    is not whole yet, and the period holding `until` is the contract's last."""
+    stop = period_start(as_of, c.every)
     if c.until is not None:
-        # the period holding `until` is the contract's last
         stop = min(stop, next_period(period_start(c.until, c.every), c.every))
+    return stop
+
+
+class Latest(NamedTuple):
+    contract: Contract
+    every: str
+    required: int
+    latest: Period | None  # the latest whole period (None when none is over yet)
+    live: bool
+
+
+def latest_periods(entries: Entries, as_of: date) -> tuple[Latest, ...]:
+    """Each contract's latest whole period only, in ledger order: what the
+    cadence-missed warning needs, at a cost that does not grow with the
+    number of periods since the contract began."""
+    entries = upto(entries, as_of)
+    updates = [e.date for e in entries if type(e) is Update]
+    found = []
+    for c in entries:
+        if not isinstance(c, Contract):
+            continue
+        stop = _stop(c, as_of)
+        latest = None
+        if period_start(c.date, c.every) < stop:
+            start = unit_span(shift(stop, -1), c.every)[0]
+            n = bisect_left(updates, stop) - bisect_left(updates, start)
+            latest = Period(start, stop, period_label(start, c.every), n, n >= c.times)
+        found.append(Latest(c, c.every, c.times, latest, c.until is None or c.until >= as_of))
+    return tuple(found)
+
+
+def _contract(c: Contract, updates: Sequence[date], as_of: date) -> ContractCadence:
+    stop = _stop(c, as_of)
     periods = [
         Period(start, end, label, n, n >= c.times)
         for start, end, label, n in _counts(updates, period_start(c.date, c.every), stop, c.every)
@@ -104,7 +138,7 @@ def updates_per_month(entries: Entries, as_of: date) -> UpdatesPerMonth:
     """Updates per calendar month over the 12 whole months before as_of's month
     (as_of's own month is not over yet, as for contracts)."""
     end = period_start(as_of, "month")
-    months = month_counts(entries, as_of, end.replace(year=end.year - 1), end)
+    months = month_counts(entries, as_of, add(end, Duration(1, "y"), -1), end)
     total = sum(m.updates for m in months)
     return UpdatesPerMonth(months, total, total / 12)
 
@@ -122,7 +156,7 @@ def month_counts(entries: Entries, as_of: date, begin: date | None = None,
     stop = period_start(as_of, "month")
     if end is not None:
         # the month holding end's last day (end is excluded) is the last one
-        stop = min(stop, next_period(period_start(end - timedelta(days=1), "month"), "month"))
+        stop = min(stop, next_period(period_start(shift(end, -1), "month"), "month"))
     if begin is None:
         begin = entries[0].date if entries else stop
     return tuple(MonthCount(*c) for c in _counts(updates, period_start(begin, "month"), stop, "month"))

@@ -1,9 +1,10 @@
 """Landing a new role, 30/60/90: the listening tour, the State of the Union
 by day 30, alignment by day 60, a quick win by day 90."""
 
-from datetime import date, timedelta
+from datetime import date
 from typing import NamedTuple
 
+from ..core.dates import shift
 from ..core.entries import Align, Entry, Listen, Role, Sotu, Win
 from .timeline import Entries, Stint, between, held_on, stints, upto
 
@@ -79,11 +80,11 @@ def _landing(entries: Entries, stint: Stint, as_of: date) -> Landing:
     # main role, or a leave (entries in a gap belong to no role).
     assert stint.role is not None
     start = stint.start
-    mine = between(entries, start, as_of + timedelta(days=1) if stint.ongoing else stint.end)
-    tour_ends_on = start + timedelta(days=TOUR_DAYS - 1)
+    mine = between(entries, start, shift(as_of, 1) if stint.ongoing else stint.end)
+    tour_ends_on = shift(start, TOUR_DAYS - 1)
     steps = []
     for rule in LANDING_STEPS:
-        due_on = start + timedelta(days=rule.day - 1)
+        due_on = shift(start, rule.day - 1)
         done = next((e for e in mine if type(e) is rule.cls), None)
         if done is not None:
             status = "done" if done.date <= due_on else "late"
@@ -117,7 +118,7 @@ def landing_phases(land: Landing) -> tuple[LandingPhase, ...]:
     """The three phases of a Landing: days 1-30, 31-60 and 61-90 with their dates and steps."""
     steps = {s.name: s for s in land.steps}
     return tuple(
-        LandingPhase(rule.phase, rule.first_day, rule.day, land.start + timedelta(days=rule.first_day - 1),
+        LandingPhase(rule.phase, rule.first_day, rule.day, shift(land.start, rule.first_day - 1),
                      steps[rule.name].due_on, steps[rule.name])
         for rule in LANDING_STEPS
     )

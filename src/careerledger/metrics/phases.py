@@ -54,15 +54,18 @@ def phases(entries: Entries, as_of: date, options: Options = DEFAULTS) -> Phases
     # Zero-day stints take no days, but one that starts on as_of is the phase
     # held today (streak 0), so the last stint is always kept.
     runs: list[Run] = []
+    broken = False  # a zero-day gap: a leave and a new role on one day still end the run
     for i, s in enumerate(spans):
         if s.start == s.end and i < len(spans) - 1:
+            broken = broken or s.role is None
             continue
         phase = s.role.phase if s.role else "gap"
-        if runs and runs[-1].phase == phase:
+        if runs and runs[-1].phase == phase and not broken:
             prev = runs[-1]
             runs[-1] = prev._replace(end=s.end, days=(s.end - prev.start).days)
         else:
             runs.append(Run(phase, s.start, s.end, s.days, s.opened_by))
+        broken = False
 
     first = runs[0].start if runs else None
     window = add(as_of, RECENT, times=-1)

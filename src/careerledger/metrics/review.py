@@ -2,10 +2,10 @@
 of the period and of the one before it."""
 
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date
 from typing import NamedTuple
 
-from ..core.dates import Span, calendar_unit, unit_span
+from ..core.dates import Span, calendar_unit, shift, unit_span
 from ..core.entries import Contract, Feedback, Skill, Update, Win
 from ..core.options import DEFAULTS, Options
 from ..core.schema import ACTIONABLE_TONES
@@ -58,7 +58,7 @@ def previous_period(begin: date, end: date) -> Span:
     month, quarter or year when the span is exactly one, else as many days before."""
     unit = calendar_unit(begin, end)
     if unit:
-        return unit_span(begin - timedelta(days=1), unit)
+        return unit_span(shift(begin, -1), unit)
     return begin - (end - begin), begin
 
 
@@ -75,7 +75,7 @@ def _headline(entries: Entries, as_of: date, options: Options, begin: date, end:
     fb = [e for e in mine if type(e) is Feedback]
     act = [f for f in fb if f.tone in ACTIONABLE_TONES]
     periods = _contract_periods(cadences, begin, end)
-    on = min(end - timedelta(days=1), as_of)
+    on = min(shift(end, -1), as_of)
     cov = coverage(entries, on)
     return Headline(
         begin=begin,

@@ -14,19 +14,37 @@ def problems_text(problems: Iterable["Problem"], sources: Mapping[str, str]) -> 
     lines: dict[str, list[str]] = {}  # file -> its lines, split once
     for p in problems:
         loc = p.loc
-        out.append(f"{loc.file}:{loc.line}:{loc.col}: {p.code} {p.message}")
+        out.append(f"{loc.file}:{loc.line}:{loc.col}: {p.code} {_cut(p.message, MESSAGE_CHARS)}")
         line = _source_line(sources, lines, loc)
         if line is not None:
             width = len(str(loc.line))
+            col = loc.col
+            length = max(1, min(p.length, len(line) - col + 1))
+            if len(line) > EXCERPT_CHARS:
+                # a very long line: show the part around the column, and at most that many carets
+                start = max(0, col - 1 - EXCERPT_BEFORE)
+                end = start + EXCERPT_CHARS
+                head = "…" if start else ""
+                line = head + line[start:end] + ("…" if end < len(line) else "")
+                col = col - start + len(head)
+                length = max(1, min(length, end - (loc.col - 1)))
             # Keep tabs in the padding so the caret sits under the column.
-            pad = "".join(c if c == "\t" else " " for c in line[: loc.col - 1])
-            length = max(1, min(p.length, len(line) - loc.col + 1))
+            pad = "".join(c if c == "\t" else " " for c in line[: col - 1])
             out.append(f" {loc.line} | {line}")
             out.append(f" {' ' * width} | {pad}{'^' * length}")
         if p.hint:
             out.append(f"  hint: {p.hint}")
         out.append("")
     return "\n".join(out) + "\n"
+
+
+EXCERPT_CHARS = 100  # of a source line longer than this, only this much is shown
+EXCERPT_BEFORE = 30  # ... starting this many characters before the column
+MESSAGE_CHARS = 300  # a message quoting a huge token is cut to this
+
+
+def _cut(text: str, most: int) -> str:
+    return text if len(text) <= most else text[: most - 1] + "…"
 
 
 def summary(problems: Sequence["Problem"]) -> str:

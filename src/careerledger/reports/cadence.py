@@ -25,7 +25,7 @@ from .model import (
 )
 
 if TYPE_CHECKING:
-    from ..load import Ledger
+    from ..loader import Ledger
 
 
 @register("cadence", "Cadence", "contracts kept per period, updates a month, repeats")

@@ -3,6 +3,7 @@
 from datetime import date
 from typing import TYPE_CHECKING
 
+from ..core.dates import unit_span
 from ..metrics import feedback
 from .model import (
     ALL,
@@ -23,7 +24,7 @@ from .model import (
 )
 
 if TYPE_CHECKING:
-    from ..load import Ledger
+    from ..loader import Ledger
     from ..metrics.feedback import ToneCount
 
 
@@ -40,7 +41,7 @@ def _tone_row(t: "ToneCount") -> tuple[int, int, int, int, int, int, int]:
 def _year(label: object) -> tuple[date, date]:
     """A by_year label (a year) as its span: [1 January, the next 1 January)."""
     assert isinstance(label, int)
-    return date(label, 1, 1), date(label + 1, 1, 1)
+    return unit_span(date(label, 1, 1), "year")
 
 
 @register("feedback", "Feedback", "feedback by source and tone over time, the actions taken")

@@ -25,7 +25,7 @@ from .model import (
 )
 
 if TYPE_CHECKING:
-    from ..load import Ledger
+    from ..loader import Ledger
 
 
 @register("home", "Home", "home check-ins over time, the trend, the next one due")

@@ -23,7 +23,7 @@ from .model import (
 )
 
 if TYPE_CHECKING:
-    from ..load import Ledger
+    from ..loader import Ledger
     from ..metrics.timeline import Entries
 
 

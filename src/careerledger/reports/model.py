@@ -17,15 +17,15 @@ Career-wide figures are never restricted; each section says what it covers.
 """
 
 from collections.abc import Callable, Iterable, Sequence
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING, NamedTuple, Protocol, TypeAlias
 
-from ..core.dates import period_span
+from ..core.dates import period_span, shift
 from ..metrics import timeline
 
 if TYPE_CHECKING:
     from ..core.entries import Role
-    from ..load import Ledger
+    from ..loader import Ledger
 
 # value types of facts and columns
 TEXT = "text"  # str
@@ -73,7 +73,7 @@ class Window(NamedTuple):
         """Whether [start, end) meets the window. `end` None is an item still going
         on as of `as_of` (which it includes); a zero-day item is its start day."""
         if end is None:
-            end = as_of + timedelta(days=1)
+            end = shift(as_of, 1)
         if end <= start:
             return self.holds(start)
         return (self.end is None or start < self.end) and (self.begin is None or end > self.begin)
@@ -253,7 +253,7 @@ def span_length(start: date | None, end: date | None, days: int | None) -> Lengt
 
 def through(last_day: date | None) -> date | None:
     """The excluded end of a span whose last day is `last_day` (a contract's until:)."""
-    return last_day + timedelta(days=1) if last_day is not None else None
+    return shift(last_day, 1) if last_day is not None else None
 
 
 def role_name(role: "Role") -> str:

@@ -23,7 +23,7 @@ from .model import (
 from .sections import north_star_section
 
 if TYPE_CHECKING:
-    from ..load import Ledger
+    from ..loader import Ledger
 
 
 @register("northstar", "North star", "the north star, its history, coverage, working backward")

@@ -23,7 +23,7 @@ from .model import (
 from .sections import balance_section, streak_section
 
 if TYPE_CHECKING:
-    from ..load import Ledger
+    from ..loader import Ledger
 
 
 @register("phases", "Phases", "learning / impact / gap runs, shares, streak, switches")

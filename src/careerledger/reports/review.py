@@ -1,9 +1,9 @@
 """The review packet: what to send upward for a period."""
 
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING
 
-from ..core.dates import calendar_unit, period_label, unit_span
+from ..core.dates import calendar_unit, period_label, shift, unit_span
 from ..metrics import review
 from .model import (
     ALL,
@@ -24,12 +24,12 @@ from .model import (
 )
 
 if TYPE_CHECKING:
-    from ..load import Ledger
+    from ..loader import Ledger
 
 
 def last_month(as_of: date) -> Window:
     """The review's default window: the last whole calendar month before as_of's."""
-    return Window(*unit_span(as_of.replace(day=1) - timedelta(days=1), "month"))
+    return Window(*unit_span(shift(as_of.replace(day=1), -1), "month"))
 
 
 def span_label(begin: date, end: date) -> str:
@@ -38,7 +38,7 @@ def span_label(begin: date, end: date) -> str:
     unit = calendar_unit(begin, end)
     if unit:
         return period_label(begin, unit)
-    last = end - timedelta(days=1)
+    last = shift(end, -1)
     return str(begin) if last == begin else f"{begin} to {last}"
 
 
@@ -64,8 +64,8 @@ HEADLINE = (
 def review_report(ledger: "Ledger", as_of: date, window: Window = ALL) -> list[Section]:
     entries = ledger.entries
     # -b alone runs through as-of; -e alone starts at the ledger's first entry
-    end = window.end or max(as_of, window.begin or as_of) + timedelta(days=1)
-    begin = window.begin or min(entries[0].date if entries else as_of, end - timedelta(days=1))
+    end = window.end or shift(max(as_of, window.begin or as_of), 1)
+    begin = window.begin or min(entries[0].date if entries else as_of, shift(end, -1))
     rv = review.review(entries, as_of, begin, end, ledger.options)
     this, prev = rv.headline, rv.previous
     here = (Cover("period", begin, end),)
@@ -75,7 +75,7 @@ def review_report(ledger: "Ledger", as_of: date, window: Window = ALL) -> list[S
         "period", "Period", here,
         Fact("period", "period", span_label(begin, end), TEXT),
         Fact("first_day", "first day", begin, DATE),
-        Fact("last_day", "last day", end - timedelta(days=1), DATE),
+        Fact("last_day", "last day", shift(end, -1), DATE),
         Fact("previous", "compared with", span_label(prev.begin, prev.end), TEXT),
         Fact("figures_on", "figures at the end taken on", this.on, DATE),
     )

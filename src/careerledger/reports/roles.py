@@ -21,7 +21,7 @@ from .model import (
 )
 
 if TYPE_CHECKING:
-    from ..load import Ledger
+    from ..loader import Ledger
 
 
 @register("roles", "Roles", "roles by organisation: tenure and promotions")

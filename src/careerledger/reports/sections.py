@@ -25,7 +25,7 @@ from .model import (
 )
 
 if TYPE_CHECKING:
-    from ..load import Ledger
+    from ..loader import Ledger
     from ..metrics.northstar import Coverage, NorthStarStatus
     from ..metrics.phases import Phases
     from ..metrics.roles import CurrentRole

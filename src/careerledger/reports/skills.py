@@ -24,7 +24,7 @@ from .model import (
 )
 
 if TYPE_CHECKING:
-    from ..load import Ledger
+    from ..loader import Ledger
 
 
 @register("skills", "Skills", "skill levels with evidence, novice to mastered, stale skills")

@@ -27,7 +27,7 @@ from .model import (
 from .sections import balance_section, north_star_section, role_section, streak_section, swing_section
 
 if TYPE_CHECKING:
-    from ..load import Ledger
+    from ..loader import Ledger
 
 
 @register("summary", "Summary", "one screen: north star, role, swing, phases, bets, home")

@@ -28,7 +28,7 @@ from .model import (
 from .sections import swing_section
 
 if TYPE_CHECKING:
-    from ..load import Ledger
+    from ..loader import Ledger
 
 
 @register("swings", "Big swings", "bets and innovation roles, success rate, swing intervals")

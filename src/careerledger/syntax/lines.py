@@ -16,7 +16,7 @@ from typing import NamedTuple, Protocol
 from ..core.entries import Entry, Loc
 from ..core.problems import Problem, did_you_mean
 from ..core.schema import KINDS
-from ._lalr import Lark_StandAlone, UnexpectedCharacters
+from ._lalr import Lark_StandAlone
 from .entry import build_entry
 from .tokens import SUPPRESS, Tok, comment, tokens
 from .values import Bad, string, string_check
@@ -35,6 +35,14 @@ class Include(NamedTuple):
     path: str
 
 
+class Rejected(NamedTuple):
+    """An entry built without a value that was rejected (or a required key that
+    is missing): it stays in the ledger so that references to it resolve, but
+    feeds no warning, since a default stood in for what the user wrote."""
+
+    loc: Loc
+
+
 class Suppress(NamedTuple):
     """`; careerledger: ignore NAME[,NAME]` on an entry's first line."""
 
@@ -42,7 +50,7 @@ class Suppress(NamedTuple):
     names: str
 
 
-Item = Entry | Option | Include | Suppress
+Item = Entry | Option | Include | Suppress | Rejected
 
 
 class _Token(Protocol):
@@ -59,26 +67,9 @@ def parse(text: str, file: str) -> tuple[list[Item], list[Problem]]:
         text = text[1:]
     if not text.endswith("\n"):
         text += "\n"
-    parser = Lark_StandAlone(transformer=lines)
-    offset = 0  # lines of the file before the text being parsed
-    while True:
-        try:
-            parser.parse(text)
-            break
-        except UnexpectedCharacters as e:
-            # Report the line, blank it out, and parse again from the first
-            # line no callback has seen yet (LALR reduces one token late).
-            bad = e.line + offset
-            start = text.rfind("\n", 0, e.pos_in_stream) + 1
-            end = text.index("\n", e.pos_in_stream)
-            lines.syntax_error(bad, text[start:end])
-            resume = lines.done_line + 1
-            first = start
-            for _ in range(bad - resume):
-                first = text.rfind("\n", 0, first - 1) + 1
-            text = text[first:start] + "\n" + text[end + 1 :]
-            offset = resume - 1
-            lines.offset = offset
+    # Every line is some token (the grammar's BAD takes any other line), so the
+    # parse never fails: one pass, linear in the file.
+    Lark_StandAlone(transformer=lines).parse(text)
     return lines.items, lines.problems
 
 
@@ -90,8 +81,6 @@ class _Lines:
         self.file = file
         self.items: list[Item] = []
         self.problems: list[Problem] = []
-        self.offset = 0
-        self.done_line = 0
         self.broken: list[int] = []  # lines reported as syntax errors; their metadata is skipped
         self.block_line = 0  # the last column-0 line handed to a callback
 
@@ -99,9 +88,8 @@ class _Lines:
 
     def entry(self, children: list[_Token]) -> None:
         tok = children[0]
-        line = tok.line + self.offset
+        line = tok.line
         lines = tok.value.split("\n")  # the last is "": the token ends with a newline
-        self.done_line = line + len(lines) - 2
         self.block_line = line
         metas = []
         for i in range(1, len(lines) - 1):
@@ -115,8 +103,7 @@ class _Lines:
         # An indented line outside any entry: a heading, option or include (or
         # a line already reported as broken) came between it and the entry.
         tok = children[0]
-        line = tok.line + self.offset
-        self.done_line = line
+        line = tok.line
         if self.broken and self._under_broken(line):
             return  # the metadata of a line already reported as broken
         text = tok.value.rstrip("\r\n")
@@ -129,7 +116,7 @@ class _Lines:
 
     def option(self, children: list[_Token]) -> None:
         tok = children[0]
-        line = tok.line + self.offset
+        line = tok.line
         self._end_block(line)
         text = tok.value.rstrip("\r\n")
         try:
@@ -145,7 +132,7 @@ class _Lines:
 
     def include(self, children: list[_Token]) -> None:
         tok = children[0]
-        line = tok.line + self.offset
+        line = tok.line
         self._end_block(line)
         text = tok.value.rstrip("\r\n")
         try:
@@ -157,7 +144,11 @@ class _Lines:
         self.items.append(Include(Loc(self.file, line, toks[1].col), path))
 
     def heading(self, children: list[_Token]) -> None:
-        self._end_block(children[0].line + self.offset)
+        self._end_block(children[0].line)
+
+    def bad(self, children: list[_Token]) -> None:
+        tok = children[0]
+        self.syntax_error(tok.line, tok.value.rstrip("\r\n"))
 
     def start(self, children: list[object]) -> None:
         return None
@@ -165,7 +156,6 @@ class _Lines:
     # -- blocks ---------------------------------------------------------------
 
     def _end_block(self, line: int) -> None:
-        self.done_line = line
         self.block_line = line
 
     def _under_broken(self, line: int) -> bool:
@@ -195,11 +185,15 @@ class _Lines:
     # -- what a line holds ----------------------------------------------------
 
     def _entry(self, line: int, text: str, metas: list[tuple[int, str]]) -> None:
+        before = len(self.problems)
         try:
-            self.items.append(build_entry(self.file, line, text, metas, self.problems))
+            entry = build_entry(self.file, line, text, metas, self.problems)
         except Bad as bad:
             self.problems.append(bad.problem)
             return
+        self.items.append(entry)
+        if len(self.problems) > before:
+            self.items.append(Rejected(entry.loc))
         if "careerledger:" in text:
             found = comment(text)
             m = SUPPRESS.match(found.text) if found else None

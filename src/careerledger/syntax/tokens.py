@@ -58,7 +58,9 @@ def tokens(line: str, start: int = 0) -> list[Tok]:
     """Split a line's inside; a trailing comment is dropped."""
     out = []
     new = tuple.__new__  # Tok(...) without its Python-level __new__: this is the hot loop
-    for m in _TOKEN.finditer(line, start):
+    # Trailing white space ends the scan: each position in it would otherwise
+    # scan all of it again before failing (quadratic in the spaces).
+    for m in _TOKEN.finditer(line, start, len(line.rstrip(" \t"))):
         kind = m.lastgroup
         if kind == "comment":
             break
@@ -69,7 +71,7 @@ def tokens(line: str, start: int = 0) -> list[Tok]:
 
 def comment(line: str) -> Tok | None:
     """The line's `;` comment as a token, or None (a `;` inside a string is text)."""
-    for m in _TOKEN.finditer(line):
+    for m in _TOKEN.finditer(line, 0, len(line.rstrip(" \t"))):
         if m.lastgroup == "comment":
             return Tok("comment", m.group("comment"), m.start("comment") + 1)
     return None

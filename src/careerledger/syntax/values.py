@@ -71,10 +71,13 @@ def value(file: str, line: int, tok: Tok, type_: S.ValueType, code: str, where: 
             value_error(file, line, tok, type_, "E103")
     elif type_ == S.DURATION:
         if k == "duration":
-            return parse_duration(tok.text)
+            duration = parse_duration(tok.text)
+            if duration is not None:
+                return duration
+            too_large(file, line, tok)
     elif type_ in (S.COUNT, S.SCORE):
         if k == "number" and "." not in tok.text:
-            n = int(tok.text)
+            n = whole(file, line, tok)
             if type_ == S.SCORE and not 1 <= n <= 5:
                 raise Bad(Problem(
                     Loc(file, line, tok.col), "E407", f"a home score is 1 to 5, not {n}",
@@ -109,13 +112,33 @@ def extra_value(file: str, line: int, toks: list[Tok]) -> object:
     if tok.kind == "date":
         return date_value(file, line, tok)
     if tok.kind == "number":
-        return float(tok.text) if "." in tok.text else int(tok.text)
+        return float(tok.text) if "." in tok.text else whole(file, line, tok)
     if tok.kind == "duration":
         duration: Duration | None = parse_duration(tok.text)
+        if duration is None:
+            too_large(file, line, tok)
         return duration
     if tok.kind == "bad" or not tok.text.islower():
         value_error(file, line, tok, 'a lowercase word or a "quoted string"', "E107")
     return tok.text
+
+
+MAX_DIGITS = 18  # a whole number of the format fits in 64 bits
+
+
+def whole(file: str, line: int, tok: Tok) -> int:
+    """The whole number of a number token; one of more than 18 digits is refused
+    (int() of thousands of digits is slow, and of 4,300 or more refused)."""
+    if len(tok.text.lstrip("+-")) > MAX_DIGITS:
+        too_large(file, line, tok)
+    return int(tok.text)
+
+
+def too_large(file: str, line: int, tok: Tok) -> NoReturn:
+    raise Bad(Problem(
+        Loc(file, line, tok.col), "E107", "this number is too large",
+        "numbers have at most 18 digits, durations at most 9 (such as 3y or 18m)", len(tok.text),
+    ))
 
 
 def value_error(file: str, line: int, tok: Tok, type_: S.ValueType, code: str) -> NoReturn:

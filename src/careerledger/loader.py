@@ -6,9 +6,12 @@ same date), and the whole ledger is validated. Nothing is raised for bad
 input: every problem lands in Ledger.problems.
 """
 
+import codecs
 import gc
 import glob
 import os
+import stat
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import NamedTuple, TypeVar
@@ -17,9 +20,13 @@ from .checks.consistency import validate
 from .core import options as opts
 from .core.entries import Entry, Loc, Role, sort_key
 from .core.problems import Problem, did_you_mean, resolve_checks
-from .syntax.lines import Include, Option, Suppress, parse
+from .syntax.lines import Include, Option, Rejected, Suppress, parse
 
 E = TypeVar("E", bound=Entry)
+
+STDIN = "<stdin>"  # the name of a ledger read from standard input (`-`)
+MAX_DEPTH = 100  # files an include chain may nest
+MAX_BAD_BYTES = 20  # bytes that are not UTF-8 reported one by one, per file
 
 
 class Ledger(NamedTuple):
@@ -29,6 +36,7 @@ class Ledger(NamedTuple):
     files: tuple[str, ...]  # every file read, the root first
     sources: dict[str, str]  # file -> its text, for showing the lines problems point at
     suppressed: dict[tuple[str, int], frozenset[str]]  # (file, line) -> checks an entry's comment turns off
+    rejected: frozenset[tuple[str, int]] = frozenset()  # (file, line) of entries built without a rejected value
 
     def of(self, kind: type[E]) -> tuple[E, ...]:
         """The entries of one kind, by date: `ledger.of(Role)`."""
@@ -110,7 +118,7 @@ def _no_gc() -> Iterator[None]:
 
 class _Loader:
     def __init__(self) -> None:
-        self.items: list[Entry | Option | Suppress] = []  # includes are read where they stand
+        self.items: list[Entry | Option | Suppress | Rejected] = []  # includes are read where they stand
         self.problems: list[Problem] = []
         self.files: list[str] = []
         self.sources: dict[str, str] = {}
@@ -118,9 +126,12 @@ class _Loader:
 
     def read_file(self, path: str, loc: Loc | None, chain: tuple[str, ...]) -> None:
         """Read one file; `loc` is the include line that named it (None for the root)."""
+        if path == "-" and loc is None:
+            self.read_stdin()
+            return
         key = os.path.realpath(path)
         if key in chain:
-            names = " -> ".join(os.path.relpath(p) for p in (*chain, key)[chain.index(key):])
+            names = " -> ".join(_rel(p) for p in (*chain, key)[chain.index(key):])
             assert loc is not None  # the root is in no chain yet
             self.problems.append(Problem(
                 loc, "E304", f"include cycle: {names}", "a file may not include itself, directly or through others",
@@ -128,30 +139,64 @@ class _Loader:
             return
         if key in self.seen:
             return  # included twice along different paths: read once
+        if len(chain) >= MAX_DEPTH:
+            assert loc is not None
+            self.problems.append(Problem(
+                loc, "E307", f"includes nest more than {MAX_DEPTH} files deep",
+                "include the files from one root instead of each from the one before" + _via(chain),
+            ))
+            return
+        where = loc or Loc(path, 1, 1)
         try:
+            # Only a regular file is read: a device (/dev/zero) never ends and a
+            # named pipe may never answer; stat() asks without opening.
+            if not stat.S_ISREG(os.stat(path).st_mode):
+                self.problems.append(Problem(
+                    where, "E002", f"cannot read {path}: not a regular file (a device, pipe or socket)",
+                    "a ledger is a text file; to read standard input, name it -",
+                ))
+                return
             with open(path, "rb") as f:
                 data = f.read()
         except OSError as e:
-            where = loc or Loc(path, 1, 1)
-            self.problems.append(Problem(where, "E002", f"cannot read {path}: {e.strerror}"))
-            return
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError as e:
-            line = data.count(b"\n", 0, e.start) + 1
-            # the column in characters, as every other column (bytes before it on the line decoded)
-            col = len(data[data.rfind(b"\n", 0, e.start) + 1 : e.start].decode("utf-8", "replace")) + 1
-            self.seen.add(key)
-            self.sources[path] = data.decode("utf-8", "replace")
-            self.files.append(path)
-            self.problems.append(Problem(
-                Loc(path, line, col), "E001",
-                f"not valid UTF-8: byte 0x{data[e.start]:02x} at offset {e.start}",
-                "save the file as UTF-8 (most editors: 'Save with encoding')",
-            ))
+            self.problems.append(Problem(where, "E002", f"cannot read {path}: {e.strerror or e}"))
             return
         self.seen.add(key)
-        self.read_text(text, path, (*chain, key))
+        self.read_bytes(data, path, (*chain, key))
+
+    def read_stdin(self) -> None:
+        """`-`: the ledger on standard input; its includes resolve from the current directory."""
+        try:
+            data = sys.stdin.buffer.read()
+        except (OSError, AttributeError, ValueError) as e:
+            self.problems.append(Problem(Loc(STDIN, 1, 1), "E002", f"cannot read standard input: {e}"))
+            return
+        self.read_bytes(data, STDIN, ())
+
+    def read_bytes(self, data: bytes, path: str, chain: tuple[str, ...]) -> None:
+        """Decode what can be decoded, report each byte that is not UTF-8 (the
+        first few: a binary file would have thousands) and read the rest."""
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            bad: list[tuple[int, int]] = []
+            text = _decode_recording(data, bad)
+            for start, _ in bad[:MAX_BAD_BYTES]:
+                line = data.count(b"\n", 0, start) + 1
+                # the column in characters, as every other column (bytes before it on the line decoded)
+                col = len(data[data.rfind(b"\n", 0, start) + 1 : start].decode("utf-8", "replace")) + 1
+                self.problems.append(Problem(
+                    Loc(path, line, col), "E001", f"not valid UTF-8: byte 0x{data[start]:02x} at offset {start}",
+                    "save the file as UTF-8 (most editors: 'Save with encoding')",
+                ))
+            if len(bad) > MAX_BAD_BYTES:
+                start = bad[MAX_BAD_BYTES][0]
+                self.problems.append(Problem(
+                    Loc(path, data.count(b"\n", 0, start) + 1, 1), "E001",
+                    f"{len(bad) - MAX_BAD_BYTES} more bytes that are not UTF-8, from offset {start}",
+                    "is this a text file? save it as UTF-8",
+                ))
+        self.read_text(text, path, chain)
 
     def read_text(self, text: str, path: str, chain: tuple[str, ...]) -> None:
         self.sources[path] = text
@@ -175,8 +220,15 @@ class _Loader:
                 ))
         else:
             paths = [pattern]
-            if not os.path.isfile(pattern):
-                what = "is a directory" if os.path.isdir(pattern) else "does not exist"
+            try:
+                is_dir = stat.S_ISDIR(os.stat(pattern).st_mode)
+                missing = False
+            except FileNotFoundError:
+                is_dir, missing = False, True
+            except OSError:  # it is there but cannot be reached: read_file says why (E002)
+                is_dir = missing = False
+            if is_dir or missing:
+                what = "is a directory" if is_dir else "does not exist"
                 self.problems.append(Problem(
                     item.loc, "E303", f"included file {pattern} {what}",
                     "include paths are relative to the file that includes them" + _via(chain),
@@ -191,9 +243,13 @@ class _Loader:
         values: dict[str, object] = {}
         where: dict[str, Loc] = {}
         suppressed: dict[tuple[str, int], frozenset[str]] = {}
+        rejected: set[tuple[str, int]] = set()
         for item in self.items:
             if isinstance(item, Suppress):
                 self.suppress(item, suppressed)
+                continue
+            if isinstance(item, Rejected):
+                rejected.add((item.loc.file, item.loc.line))
                 continue
             if not isinstance(item, Option):
                 entries.append(item)
@@ -225,7 +281,7 @@ class _Loader:
         # opts.convert names each field at run time, so Options(**values) cannot be checked statically
         return Ledger(
             ordered, opts.Options(**values), tuple(problems), tuple(self.files),  # type: ignore[arg-type]
-            self.sources, suppressed,
+            self.sources, suppressed, frozenset(rejected),
         )
 
     def suppress(self, item: Suppress, suppressed: dict[tuple[str, int], frozenset[str]]) -> None:
@@ -237,8 +293,40 @@ class _Loader:
         suppressed[(item.loc.file, item.loc.line)] = names
 
 
+def _rel(path: str) -> str:
+    """`path` relative to the current directory, or as it is when there is none
+    (the directory was deleted) or it is on another drive."""
+    try:
+        return os.path.relpath(path)
+    except (OSError, ValueError):
+        return path
+
+
+_recorded: list[tuple[int, int]] = []
+
+
+def _record(error: UnicodeError) -> tuple[str, int]:
+    assert isinstance(error, UnicodeDecodeError)
+    _recorded.append((error.start, error.end))
+    return "\ufffd", error.end
+
+
+codecs.register_error("careerledger-record", _record)
+
+
+def _decode_recording(data: bytes, bad: list[tuple[int, int]]) -> str:
+    """`data` decoded with U+FFFD for each invalid sequence, whose (start, end)
+    go to `bad`: one pass, whatever the number of bad bytes."""
+    _recorded.clear()
+    try:
+        return data.decode("utf-8", "careerledger-record")
+    finally:
+        bad.extend(_recorded)
+        _recorded.clear()
+
+
 def _via(chain: tuple[str, ...]) -> str:
     """`; included from a -> b` for a problem inside nested includes."""
     if len(chain) < 2:
         return ""
-    return "; included through " + " -> ".join(os.path.relpath(p) for p in chain)
+    return "; included through " + " -> ".join(_rel(p) for p in chain)
