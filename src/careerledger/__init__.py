@@ -46,7 +46,7 @@ __all__ = [  # noqa: RUF022  (kept in the order of _EXPORTS)
 ]
 
 if TYPE_CHECKING:
-    from .checks.pitfalls import run as warnings
+    from .checks.pitfalls import warnings
     from .core.entries import (
         Align,
         Bet,
@@ -81,7 +81,6 @@ def __getattr__(name: str) -> Any:
         raise AttributeError(f"module 'careerledger' has no attribute {name!r}")
     import importlib
 
-    target = "run" if name == "warnings" else name
-    value = getattr(importlib.import_module(f".{module}", __name__), target)
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
     globals()[name] = value
     return value

@@ -189,3 +189,16 @@ def run(ledger: _Ledger, as_of: date, names: frozenset[str]) -> list[Problem]:
             out.append(Problem(loc, spec.code, f"{spec.name}: {message(spec.name, finding)}", spec.advice, 10,
                                "warning"))
     return out
+
+
+def warnings(
+    ledger: _Ledger, as_of: date | None = None, select: Iterable[str] = (), ignore: Iterable[str] = (),
+) -> list[Problem]:
+    """The warnings `careerledger check` prints for `ledger` as of `as_of`
+    (default today): the catalogue's defaults, less the ledger's check-ignore
+    option, or exactly `select`; less `ignore`. Names or codes; an unknown one
+    raises ValueError."""
+    from ..core.problems import enabled_checks
+
+    names = enabled_checks(select, ignore, ledger.options.check_ignore)
+    return run(ledger, as_of or date.today(), names)

@@ -81,7 +81,7 @@ def report(
     fmt = fmt or spec.format
     as_of = as_of or date.today()
     try:
-        window = reports.window_of(begin, end, period, as_of)
+        window = reports.window_of(as_of, begin, end, period)
     except reports.WindowError as e:
         if e.option is None:
             raise click.UsageError(str(e)) from None

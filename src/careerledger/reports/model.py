@@ -186,8 +186,7 @@ class WindowError(ValueError):
         self.option = option
 
 
-def window_of(begin: str | None = None, end: str | None = None, period: str | None = None,
-              as_of: date | None = None) -> Window:
+def window_of(as_of: date, begin: str | None = None, end: str | None = None, period: str | None = None) -> Window:
     """-b/-e/-p (dates or periods, as text) -> Window; raise WindowError.
 
     -p is one period, or a range A..B. -b is the first day of a date or
@@ -199,7 +198,7 @@ def window_of(begin: str | None = None, end: str | None = None, period: str | No
         try:
             # Dates and named periods (2026-Q3) do without as_of; only relative ones
             # (last-month, today) need it, and None there fails inside period_span.
-            return period_span(text, as_of)  # type: ignore[arg-type]
+            return period_span(text, as_of)
         except ValueError as e:
             raise WindowError(str(e), option) from None
 
