@@ -132,15 +132,18 @@ class UpdatesPerMonth(NamedTuple):
     months: tuple[MonthCount, ...]  # the 12 whole months before as_of's month, oldest first
     total: int
     average: float  # total / 12
+    start: date  # the first of those months (fewer near year 1)
+    end: date  # as_of's month, excluded
 
 
 def updates_per_month(entries: Entries, as_of: date) -> UpdatesPerMonth:
     """Updates per calendar month over the 12 whole months before as_of's month
     (as_of's own month is not over yet, as for contracts)."""
     end = period_start(as_of, "month")
-    months = month_counts(entries, as_of, add(end, Duration(1, "y"), -1), end)
+    start = add(end, Duration(1, "y"), -1)
+    months = month_counts(entries, as_of, start, end)
     total = sum(m.updates for m in months)
-    return UpdatesPerMonth(months, total, total / 12)
+    return UpdatesPerMonth(months, total, total / 12, start, end)
 
 
 def month_counts(entries: Entries, as_of: date, begin: date | None = None,

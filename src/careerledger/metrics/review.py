@@ -59,7 +59,7 @@ def previous_period(begin: date, end: date) -> Span:
     unit = calendar_unit(begin, end)
     if unit:
         return unit_span(shift(begin, -1), unit)
-    return begin - (end - begin), begin
+    return shift(begin, -(end - begin).days), begin
 
 
 

@@ -54,7 +54,7 @@ def cadence_report(ledger: "Ledger", as_of: date, window: Window = ALL) -> list[
     )
 
     per = cadence.updates_per_month(entries, as_of)
-    trailing = Cover("trailing 12 months", per.months[0].start, per.months[-1].end)
+    trailing = Cover("trailing 12 months", per.start, per.end)
     months = cadence.month_counts(entries, as_of, window.begin, window.end) if window.bounded else per.months
     month_table = table_section(
         "months", "Updates per month", listed or (trailing,),
