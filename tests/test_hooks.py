@@ -1,5 +1,7 @@
 """The pre-commit integrations, used as a person would: a temporary career
-repository, a good and a bad ledger, and real `git commit` / `pre-commit` runs."""
+repository, a good and a bad ledger, and real `git commit` / `pre-commit` runs.
+All of them are slow (real processes, a pre-commit environment): `-m "not slow"`
+skips them."""
 
 import os
 import shutil
@@ -8,8 +10,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 
-PROJECT = Path(__file__).resolve().parents[1]
+pytestmark = pytest.mark.slow
+
+PROJECT = ROOT
 BIN = Path(sys.executable).parent
 GOOD = '2024-01-15 note "Started keeping a career ledger"\n'
 BAD = '2024-01-15 rol "Senior PM" at "Acme"\n  track: core\n  phase: impact\n'
@@ -88,7 +93,8 @@ def test_pre_commit_framework_try_repo(career_repo, tmp_path):
     good = run([pre_commit, "try-repo", str(PROJECT), "careerledger-check", "--files", "good.career"],
                career_repo, env)
     assert good.returncode == 0, good.stdout + good.stderr
-    assert "careerledger check" in good.stdout and "Passed" in good.stdout
+    assert "careerledger check" in good.stdout
+    assert "Passed" in good.stdout
 
     bad = run([pre_commit, "try-repo", str(PROJECT), "careerledger-check", "--files", "bad.career"],
               career_repo, env)

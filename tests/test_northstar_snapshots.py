@@ -7,15 +7,11 @@ A changed snapshot is a changed output: read the diff line by line against
 the ledger and docs/metrics.md before accepting it with `pytest --snapshot-update`.
 """
 
-from pathlib import Path
-
 import pytest
-from click.testing import CliRunner
+from conftest import EXAMPLES as PATHS
+from conftest import run_in_root
 
-from careerledger.cli import main
-
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = sorted(p.name for p in (ROOT / "examples").glob("*.career"))
+EXAMPLES = [p.name for p in PATHS]
 FORMATS = ("text", "json", "csv", "markdown")
 
 OPPORTUNITIES = [
@@ -28,23 +24,15 @@ OPPORTUNITIES = [
 ]
 
 
-def invoke(monkeypatch, *args):
-    # relative paths: the output must not depend on where the repository lives
-    monkeypatch.chdir(ROOT)
-    result = CliRunner().invoke(main, list(args))
-    assert result.exit_code == 0, result.output
-    return result.stdout
-
-
 @pytest.mark.parametrize("fmt", FORMATS)
 @pytest.mark.parametrize("example", EXAMPLES)
 def test_northstar_snapshot(example, fmt, snapshot, monkeypatch):
-    out = invoke(monkeypatch, "report", "northstar", f"examples/{example}", "--as-of", "2026-11-21", "--format", fmt)
+    out = run_in_root(monkeypatch, "report", "northstar", f"examples/{example}", "--as-of", "2026-11-21", "--format", fmt)
     assert out == snapshot
 
 
-@pytest.mark.parametrize("fmt", ("text", "json"))
-@pytest.mark.parametrize("example, name, extra", OPPORTUNITIES, ids=[n for _, n, _ in OPPORTUNITIES])
+@pytest.mark.parametrize("fmt", ["text", "json"])
+@pytest.mark.parametrize(("example", "name", "extra"), OPPORTUNITIES, ids=[n for _, n, _ in OPPORTUNITIES])
 def test_evaluate_snapshot(example, name, extra, fmt, snapshot, monkeypatch):
-    out = invoke(monkeypatch, "evaluate", name, f"examples/{example}", *extra, "--format", fmt)
+    out = run_in_root(monkeypatch, "evaluate", name, f"examples/{example}", *extra, "--format", fmt)
     assert out == snapshot

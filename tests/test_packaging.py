@@ -1,34 +1,27 @@
-"""What the installed package ships: the grammar and the generated parser."""
+"""What the installed package ships: the grammar and the parser generated from it
+(careerledger/syntax/), the entry point, and a wheel that holds them."""
 
 import importlib
-import importlib.metadata
 import importlib.resources
-import json
 import shutil
 import subprocess
 import sys
 import zipfile
-from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def _editable():
-    dist = importlib.metadata.distribution("careerledger")
-    text = dist.read_text("direct_url.json")
-    return bool(text) and json.loads(text).get("dir_info", {}).get("editable", False)
+from conftest import ROOT
 
 
 def test_grammar_ships_in_the_installed_package():
-    resource = importlib.resources.files("careerledger") / "careerledger.lark"
+    resource = importlib.resources.files("careerledger.syntax") / "careerledger.lark"
     assert resource.is_file()
-    assert "ENTRY" in resource.read_text(encoding="utf-8")
+    shipped = resource.read_text(encoding="utf-8")
+    assert "ENTRY" in shipped
+    assert shipped == (ROOT / "grammar" / "careerledger.lark").read_text(encoding="utf-8")
 
 
 def test_generated_parser_is_importable():
-    lalr = importlib.import_module("careerledger._lalr")
+    lalr = importlib.import_module("careerledger.syntax._lalr")
     assert hasattr(lalr, "Lark_StandAlone")
 
 
@@ -38,11 +31,12 @@ def test_generated_parser_is_current():
     lark = pytest.importorskip("lark")
     grammar = (ROOT / "grammar" / "careerledger.lark").read_text(encoding="utf-8")
     fresh = lark.Lark(grammar, parser="lalr", lexer="basic")
-    lalr = importlib.import_module("careerledger._lalr")
+    lalr = importlib.import_module("careerledger.syntax._lalr")
     shipped = {m["name"]: m["pattern"]["value"] for m in lalr.MEMO.values() if m.get("__type__") == "TerminalDef"}
     assert shipped == {t.name: t.pattern.value for t in fresh.terminals}
 
 
+@pytest.mark.slow
 def test_wheel_contains_the_grammar_and_the_parser(tmp_path):
     """Build a wheel from a copy of the project: it must hold both files."""
     pytest.importorskip("hatchling")
@@ -62,16 +56,17 @@ def test_wheel_contains_the_grammar_and_the_parser(tmp_path):
         pytest.fail(f"wheel build failed:\n{proc.stdout}\n{proc.stderr}")
     (wheel,) = out.glob("careerledger-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
-    assert "careerledger/careerledger.lark" in names
-    assert "careerledger/_lalr.py" in names
+    assert "careerledger/syntax/careerledger.lark" in names
+    assert "careerledger/syntax/_lalr.py" in names
     assert "careerledger/__main__.py" in names
+    assert "careerledger/py.typed" in names
 
 
 def test_generated_parser_imports_nothing_it_does_not_use():
     # hatch_build.py trims these imports for start-up speed; if a lark upgrade
     # changes the generated text, this fails instead of `check` quietly slowing.
     probe = (
-        "import sys, careerledger._lalr as m; "
+        "import sys, careerledger.syntax._lalr as m; "
         "print(sorted(n for n in ('regex', 'logging', 'pickle') if n in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)

@@ -4,21 +4,18 @@ SHAPE below is that document written as data (a small JSON-schema of our own,
 no dependency): for each report, its sections in order, each with its kind
 and its fields or columns with their types. Every report of every example is
 checked against it, with and without a window, and so is an empty ledger;
-and docs/json.md must name every section and field listed here.
+and docs/json.md must name every section and field listed here (test_docs.py).
 """
 
 import json
 import re
 from datetime import date
-from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from conftest import EXAMPLES, run
 
-from careerledger.cli import main
-
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = sorted((ROOT / "examples").glob("*.career"))
+from careerledger.render import JSON_VERSION
+from careerledger.reports import REPORTS
 
 _SWING = {"last": "text", "last_kind": "text", "last_on": "date", "since": "length",
           "due_on": "date", "due_in": "length", "overdue_by": "length", "due": "bool"}
@@ -191,10 +188,12 @@ def validate(doc, name):
     """Assert that `doc` has the documented shape of report `name`."""
     assert set(doc) == {"careerledger_json", "report", "title", "owner", "as_of", "career", "listed", "sections"}
     assert doc["careerledger_json"] == 1
-    assert doc["report"] == name and isinstance(doc["title"], str)
+    assert doc["report"] == name
+    assert isinstance(doc["title"], str)
     assert doc["owner"] is None or isinstance(doc["owner"], str)
     assert is_date(doc["as_of"])
-    assert set(doc["career"]) == {"start", "end"} and doc["career"]["end"] == doc["as_of"]
+    assert set(doc["career"]) == {"start", "end"}
+    assert doc["career"]["end"] == doc["as_of"]
     check_value("career.start", doc["career"]["start"], "date")
     assert set(doc["listed"]) == {"begin", "end"}
     for k in ("begin", "end"):
@@ -202,10 +201,11 @@ def validate(doc, name):
 
     expected = SHAPE[name]
     assert [s["key"] for s in doc["sections"]] == [key for key, _, _ in expected]
-    for section, (key, kind, fields) in zip(doc["sections"], expected):
+    for section, (key, kind, fields) in zip(doc["sections"], expected, strict=True):
         where = f"{name}.{key}"
         assert section["kind"] == kind, where
-        assert isinstance(section["title"], str) and section["title"], where
+        assert isinstance(section["title"], str), where
+        assert section["title"], where
         assert section["covers"], where
         for c in section["covers"]:
             assert set(c) == {"label", "start", "end"}, where
@@ -230,7 +230,7 @@ def validate(doc, name):
 
 
 def report_json(*args):
-    result = CliRunner().invoke(main, ["report", *map(str, args), "--format", "json"])
+    result = run("report", *args, "--format", "json")
     assert result.exit_code == 0, result.output
     return json.loads(result.stdout)
 
@@ -239,7 +239,7 @@ CASES = [(name, path, extra) for name in SHAPE for path in EXAMPLES
          for extra in ((), ("-p", "2025"), ("-b", "2026-06-01"))]
 
 
-@pytest.mark.parametrize("name, path, extra", CASES,
+@pytest.mark.parametrize(("name", "path", "extra"), CASES,
                          ids=[f"{n}-{p.stem}-{'_'.join(e) or 'all'}" for n, p, e in CASES])
 def test_report_json_has_the_documented_shape(name, path, extra):
     doc = report_json(name, path, "--as-of", "2026-11-21", *extra)
@@ -254,31 +254,5 @@ def test_report_json_of_an_empty_ledger_has_the_same_shape(name, ledger_file):
 
 
 def test_shape_lists_every_registered_report():
-    from careerledger.reports import JSON_VERSION, REPORTS
-
     assert list(SHAPE) == list(REPORTS)
     assert JSON_VERSION == 1
-
-
-def _doc_rows():
-    """docs/json.md -> {report: {section: row text}} from each report's table."""
-    text = (ROOT / "docs" / "json.md").read_text(encoding="utf-8")
-    out = {}
-    for name in SHAPE:
-        m = re.search(rf"^## {name}\n(.*?)(?=^## |\Z)", text, re.M | re.S)
-        assert m, f"docs/json.md has no '## {name}' section"
-        out[name] = {r[0]: r[1] for r in re.findall(r"^\| `(\w+)` \| (.*)$", m[1], re.M)}
-    return out
-
-
-def test_docs_json_md_names_every_section_and_field():
-    rows = _doc_rows()
-    for name, sections in SHAPE.items():
-        assert list(rows[name]) == [key for key, _, _ in sections], name
-        for key, kind, fields in sections:
-            row = rows[name][key]
-            assert row.startswith(f"{kind} |"), (name, key)
-            # "as in the summary": the summary's row of the same section names the rest
-            text = row + (rows["summary"].get(key, "") if "as in the summary" in row else "")
-            for field, type_ in fields.items():
-                assert f"`{field}` {type_}" in text, f"docs/json.md, {name}.{key}: `{field}` {type_}"

@@ -1,46 +1,53 @@
 """Reports (careerledger.reports) as data, on small inline ledgers.
 
 The assertions look at the Report structure (sections, facts, rows of plain
-values), not at formatted text, except where a test is about rendering (the
-strip, durations as 2y 3m 4d). Expected values are worked out by hand in the
-comments; month lengths as in test_metrics.py.
+values), not at formatted text, except where a value is only seen rendered
+(the cadence strip, the sparkline, "nothing yet"). Expected values are worked
+out by hand in the comments; month lengths as in test_metrics_swings.py. One
+section per report, in the order of the registry; rendering is tested in
+test_report_formats.py, the JSON's shape in test_report_json.py and the
+command in test_cli_report.py.
 """
 
+import json
 from datetime import date
 
 import pytest
+from conftest import D, days, facts, ledger, rows, section
+from test_metrics_northstar import WORKING_BACKWARD
 
 from careerledger import reports as R
-from careerledger.render_report import length_text, render, text
-
-from conftest import parse
-
-D = date.fromisoformat
-
-
-def report(name, ledger_text, as_of, window=R.ALL):
-    led = parse(ledger_text)
-    assert led.problems == (), [(p.code, p.message) for p in led.problems]
-    return R.build(name, led, D(as_of), window)
+from careerledger.render.report import length_text, render, sparkline, text
+from careerledger.reports import model as M
+from careerledger.reports.model import Report
+from careerledger.reports.review import last_month, span_label
+from careerledger.reports.roles import roles_report
 
 
-def section(rep, key):
-    [s] = [s for s in rep.sections if s.key == key]
-    return s
+def report(name, ledger_text, as_of, window=R.ALL, **params):
+    """The report `name` of an inline ledger that must have no problems."""
+    return R.build(name, ledger(ledger_text), D(as_of), window, **params)
 
 
-def facts(rep, key):
-    return {f.key: f.value for f in section(rep, key).facts}
+# --- the registry, the structure and the window ----------------------------------------------------
 
 
-def rows(rep, key):
-    s = section(rep, key)
-    return [dict(zip((c.key for c in s.columns), row)) for row in s.rows]
+def test_every_report_is_registered_with_a_one_line_summary():
+    assert list(R.REPORTS) == ["summary", "swings", "phases", "cadence", "roles", "northstar",
+                               "skills", "landing", "feedback", "home", "review"]
+    for spec in R.REPORTS.values():
+        assert spec.summary
+        assert "\n" not in spec.summary
+        assert len(spec.summary) <= 62
 
 
-def days(value):
-    """A Length as (start, end, days)."""
-    return (value.start, value.end, value.days) if value is not None else None
+def test_the_new_reports_are_registered_with_their_options_and_formats():
+    for name in ("skills", "landing", "feedback", "home", "review"):
+        assert name in R.REPORTS
+    assert R.REPORTS["landing"].options == ("role", "all_roles")
+    assert all(spec.options == () for name, spec in R.REPORTS.items() if name != "landing")
+    assert R.REPORTS["review"].format == "markdown"
+    assert all(spec.format == "text" for name, spec in R.REPORTS.items() if name != "review")
 
 
 TWO_ROLES = """
@@ -54,30 +61,21 @@ TWO_ROLES = """
 """
 
 
-# --- the structure -------------------------------------------------------------------
-
-
-def test_every_report_is_registered_with_a_one_line_summary():
-    assert list(R.REPORTS) == ["summary", "swings", "phases", "cadence", "roles", "northstar",
-                               "skills", "landing", "feedback", "home", "review"]
-    for spec in R.REPORTS.values():
-        assert spec.summary and "\n" not in spec.summary and len(spec.summary) <= 62
-
-
 def test_report_header_says_what_the_career_covers():
     rep = report("roles", TWO_ROLES, "2020-03-01")
     assert (rep.name, rep.title, rep.owner, rep.as_of) == ("roles", "Roles", "Ada", D("2020-03-01"))
-    assert rep.career == R.Cover("career", D("2015-03-01"), D("2020-03-01"))
+    assert rep.career == M.Cover("career", D("2015-03-01"), D("2020-03-01"))
     assert rep.window == R.ALL
 
 
 @pytest.mark.parametrize("name", list(R.REPORTS))
 def test_sections_hold_only_plain_values_of_their_declared_type(name):
     types = {
-        R.TEXT: str, R.DATE: date, R.LENGTH: R.Length, R.DAYS: int, R.INT: int,
-        R.SHARE: float, R.NUMBER: float, R.BOOL: bool, R.LIST: tuple, R.SCORES: tuple,
+        M.TEXT: str, M.DATE: date, M.LENGTH: M.Length, M.DAYS: int, M.INT: int,
+        M.SHARE: float, M.NUMBER: float, M.BOOL: bool, M.LIST: tuple, M.SCORES: tuple,
     }
-    led = parse(TWO_ROLES + '    2016-01-01 bet "B"\n    2019-01-01 contract "C"\n      every: month\n')
+    assert tuple(types) == M.TYPES
+    led = ledger(TWO_ROLES + '    2016-01-01 bet "B"\n    2019-01-01 contract "C"\n      every: month\n')
     rep = R.build(name, led, D("2020-03-01"))
     for s in rep.sections:
         assert s.kind in ("facts", "table")
@@ -85,92 +83,96 @@ def test_sections_hold_only_plain_values_of_their_declared_type(name):
             pairs = [(f.value, f.type) for f in s.facts]
         else:
             assert all(len(row) == len(s.columns) for row in s.rows)
-            pairs = [(v, c.type) for row in s.rows for v, c in zip(row, s.columns)]
+            pairs = [(v, c.type) for row in s.rows for v, c in zip(row, s.columns, strict=True)]
         for value, type_ in pairs:
             assert value is None or isinstance(value, types[type_]), (s.key, value, type_)
 
 
-# --- roles -------------------------------------------------------------------------------
+def test_each_report_is_a_function_of_ledger_as_of_and_window():
+    led = ledger(TWO_ROLES)
+    rep = roles_report(led, D("2020-03-01"), R.Window(D("2016-01-01"), None))
+    assert isinstance(rep, Report)
+    assert rep.name == "roles"
+    assert rep.window == R.Window(D("2016-01-01"), None)
+    assert rep == R.build("roles", led, D("2020-03-01"), R.Window(D("2016-01-01"), None))
 
 
-def test_roles_two_roles_at_one_org_are_one_tenure_with_a_promotion():
-    rep = report("roles", TWO_ROLES, "2020-03-01")
-    [acme] = rows(rep, "organisations")
-    # 2015-03-01 -> 2020-03-01: 5 * 365 + 2 (2016-02-29, 2020-02-29) = 1827 days, exactly 5 years
-    assert (acme["org"], acme["from"], acme["to"]) == ("Acme", D("2015-03-01"), None)
-    assert days(acme["tenure"]) == (D("2015-03-01"), D("2020-03-01"), 1827)
-    assert (acme["roles"], acme["promotions"], acme["side"]) == (2, 1, False)
-    got = [(r["title"], r["from"], r["to"], r["length"].days, r["step"]) for r in rows(rep, "roles")]
-    assert got == [
-        ("Analyst", D("2015-03-01"), D("2017-03-01"), 731, "joined"),  # 365 + 366 (2016)
-        ("PM", D("2017-03-01"), None, 1096, "promotion"),  # 365 + 365 + 366 (2020)
-    ]
-    assert length_text(acme["tenure"]) == "5y"
+@pytest.mark.parametrize(("begin", "end", "item", "listed"), [
+    (None, None, ("2020-01-01", "2020-02-01"), True),
+    ("2020-02-01", None, ("2020-01-01", "2020-02-01"), False),  # ends the day the window begins
+    ("2020-01-31", None, ("2020-01-01", "2020-02-01"), True),
+    (None, "2020-01-01", ("2020-01-01", "2020-02-01"), False),  # begins the day the window ends
+    ("2020-03-01", "2020-04-01", ("2020-01-01", None), True),  # still going on
+    ("2020-03-01", "2020-04-01", ("2020-03-15", "2020-03-15"), True),  # a zero-day item: its day
+    ("2020-03-01", "2020-04-01", ("2020-04-01", "2020-04-01"), False),
+])
+def test_window_overlaps(begin, end, item, listed):
+    w = R.Window(begin and D(begin), end and D(end))
+    start, stop = item
+    assert w.overlaps(D(start), stop and D(stop), D("2020-06-01")) is listed
 
 
-def test_roles_window_lists_what_overlaps_it():
-    ledger = TWO_ROLES + """
-    2018-06-01 role "Director" at "Globex"
-      track: innovation
-      phase: learning
-    """
-    # [2015-01-01, 2016-01-01): only the Analyst role at Acme overlaps
-    rep = report("roles", ledger, "2020-03-01", R.Window(D("2015-01-01"), D("2016-01-01")))
-    assert [r["title"] for r in rows(rep, "roles")] == ["Analyst"]
-    assert [r["org"] for r in rows(rep, "organisations")] == ["Acme"]
-    assert section(rep, "roles").covers == (R.Cover("listed", D("2015-01-01"), D("2016-01-01")),)
-    # from 2018-06-01 on: PM (until 2018-06-01, excluded) no longer overlaps
-    rep = report("roles", ledger, "2020-03-01", R.Window(D("2018-06-01"), None))
-    assert [r["title"] for r in rows(rep, "roles")] == ["Director"]
+# --- summary ---------------------------------------------------------------------------------------
 
 
-# --- cadence ----------------------------------------------------------------------------
-
-MONTHLY = """
-    2024-01-01 contract "Monthly memo"
-      every: month
-    2024-01-15 update "Jan"
-    2024-03-02 update "Mar"
-    2024-04-30 update "Apr"
+SUMMARY_LANDING = """
+    2024-01-15 role "Head of Payments" at "Acme"
+      track: core
+      phase: impact
+    2024-02-10 sotu "State of payments"
 """
 
 
-def test_cadence_periods_and_the_strip():
-    rep = report("cadence", MONTHLY, "2024-05-10")
-    # whole months before May: Jan 1 update (kept), Feb 0 (missed), Mar 1, Apr 1
-    assert [(r["period"], r["updates"], r["kept"]) for r in rows(rep, "periods")] == [
-        ("2024-01", 1, True), ("2024-02", 0, False), ("2024-03", 1, True), ("2024-04", 1, True)]
-    [c] = rows(rep, "contracts")
-    assert (c["kept"], c["missed"], c["current_run"], c["last_missed"], c["live"]) == (3, 1, 2, "2024-02", True)
-    out = text(rep)
-    assert "Monthly memo  2024-01  ■□■■" in out
-    assert out.count("■") == 3 + 1  # the strip and the legend in the header
+def test_summary_shows_landing_in_the_first_90_days_only():
+    rep = report("summary", SUMMARY_LANDING, "2024-02-20")  # day 37
+    assert [(r["step"], r["due_on"], r["done_on"], r["status"]) for r in rows(rep, "landing")] == [
+        ("sotu", D("2024-02-13"), D("2024-02-10"), "done"),  # day 30 = 2024-01-15 + 29
+        ("align", D("2024-03-14"), None, "open"),  # day 60 = + 59 (2024 is leap)
+        ("win", D("2024-04-13"), None, "open"),  # day 90 = + 89
+    ]
+    assert len(rows(report("summary", SUMMARY_LANDING, "2024-04-13"), "landing")) == 3  # day 90
+    late = report("summary", SUMMARY_LANDING, "2024-04-14")  # day 91
+    assert rows(late, "landing") == []
+    assert "day 91" in section(late, "landing").empty
 
 
-def test_cadence_window_lists_periods_but_counts_stay_whole():
-    rep = report("cadence", MONTHLY, "2024-05-10", R.Window(D("2024-01-01"), D("2024-04-01")))  # 2024-Q1
-    assert [r["period"] for r in rows(rep, "periods")] == ["2024-01", "2024-02", "2024-03"]
-    [c] = rows(rep, "contracts")
-    assert (c["kept"], c["missed"]) == (3, 1)  # the contract's whole life, not the window
-    # months listed: those of the window; the rate stays the trailing 12 months
-    assert [(r["month"], r["updates"]) for r in rows(rep, "months")] == [
-        ("2024-01", 1), ("2024-02", 0), ("2024-03", 1)]
-    u = facts(rep, "updates")
-    assert (u["total"], u["per_month"]) == (3, 0.25)  # 2023-05 .. 2024-04: 3 updates / 12
-    assert section(rep, "updates").covers == (R.Cover("trailing 12 months", D("2023-05-01"), D("2024-05-01")),)
+def test_summary_role_north_star_and_home():
+    rep = report("summary", TWO_ROLES + """
+    2016-01-01 north-star "CPO"
+      by: 2021-01-01
+      needs: #pricing #hiring #sales
+    2018-01-01 skill #pricing mastered
+    2019-01-01 skill #hiring proficient
+    2019-12-01 home 4
+    """, "2020-03-01")
+    r = facts(rep, "role")
+    # PM since 2017-03-01: 1096 days; at Acme since 2015-03-01: 1827 days
+    assert (r["title"], r["org"], r["in_role"].days, r["org_since"], r["at_org"].days) == (
+        "PM", "Acme", 1096, D("2015-03-01"), 1827)
+    n = facts(rep, "north_star")
+    # 2020-03-01 -> 2021-01-01: 31+30+31+30+31+31+30+31+30+31 = 306 days left
+    assert (n["vision"], n["horizon"], n["time_left"].days, n["expired_by"]) == ("CPO", D("2021-01-01"), 306, None)
+    assert (n["needs"], n["mastered"], n["mastered_skills"], n["lower"], n["missing"]) == (
+        3, 1, ("pricing",), ("hiring (proficient)",), ("sales",))
+    h = facts(rep, "home")
+    # 2019-12-01 + 3m = 2020-03-01: the last fresh day
+    assert (h["last"], h["score"], h["since"].days, h["next_due"], h["stale"]) == (
+        D("2019-12-01"), 4, 91, D("2020-03-01"), False)
+    assert length_text(r["in_role"]) == "3y"
 
 
-def test_cadence_unwritten_topics():
-    rep = report("cadence", """
-        2024-01-10 explained #pricing
-        2024-02-10 explained #pricing
-        2024-03-01 explained #hiring
-    """, "2024-05-15")
-    assert rows(rep, "unwritten") == [
-        {"topic": "pricing", "times": 2, "explained_on": ("2024-01-10", "2024-02-10"), "written_on": None}]
+def test_summary_of_an_empty_ledger_says_so():
+    rep = report("summary", "", "2024-01-01")
+    assert rep.career == M.Cover("career", None, D("2024-01-01"))
+    assert facts(rep, "role")["title"] is None
+    assert rows(rep, "open_bets") == []
+    assert rows(rep, "contracts") == []
+    for fmt in ("text", "json", "csv", "markdown"):
+        assert render(rep, fmt).endswith("\n")
 
 
-# --- swings ---------------------------------------------------------------------------------
+# --- swings ----------------------------------------------------------------------------------------
+
 
 PORTFOLIO = """
     2012-06-01 role "Analyst" at "Bank"
@@ -228,7 +230,7 @@ def test_swings_window_restricts_the_lists_not_the_portfolio():
     assert facts(rep, "last_swing")["last"] == "AI pricing"
 
 
-# --- phases -----------------------------------------------------------------------------------
+# --- phases ----------------------------------------------------------------------------------------
 
 
 def test_phases_runs_balance_and_streak():
@@ -248,96 +250,563 @@ def test_phases_runs_balance_and_streak():
         "gap", D("2019-01-01"), 365, False, 1)
 
 
-# --- summary --------------------------------------------------------------------------------------
+# --- cadence ---------------------------------------------------------------------------------------
 
-LANDING = """
-    2024-01-15 role "Head of Payments" at "Acme"
-      track: core
-      phase: impact
-    2024-02-10 sotu "State of payments"
+
+MONTHLY = """
+    2024-01-01 contract "Monthly memo"
+      every: month
+    2024-01-15 update "Jan"
+    2024-03-02 update "Mar"
+    2024-04-30 update "Apr"
 """
 
 
-def test_summary_shows_landing_in_the_first_90_days_only():
-    rep = report("summary", LANDING, "2024-02-20")  # day 37
-    assert [(r["step"], r["due_on"], r["done_on"], r["status"]) for r in rows(rep, "landing")] == [
-        ("sotu", D("2024-02-13"), D("2024-02-10"), "done"),  # day 30 = 2024-01-15 + 29
-        ("align", D("2024-03-14"), None, "open"),  # day 60 = + 59 (2024 is leap)
-        ("win", D("2024-04-13"), None, "open"),  # day 90 = + 89
+def test_cadence_periods_and_the_strip():
+    rep = report("cadence", MONTHLY, "2024-05-10")
+    # whole months before May: Jan 1 update (kept), Feb 0 (missed), Mar 1, Apr 1
+    assert [(r["period"], r["updates"], r["kept"]) for r in rows(rep, "periods")] == [
+        ("2024-01", 1, True), ("2024-02", 0, False), ("2024-03", 1, True), ("2024-04", 1, True)]
+    [c] = rows(rep, "contracts")
+    assert (c["kept"], c["missed"], c["current_run"], c["last_missed"], c["live"]) == (3, 1, 2, "2024-02", True)
+    out = text(rep)
+    assert "Monthly memo  2024-01  ■□■■" in out
+    assert out.count("■") == 3 + 1  # the strip and the legend in the header
+
+
+def test_cadence_window_lists_periods_but_counts_stay_whole():
+    rep = report("cadence", MONTHLY, "2024-05-10", R.Window(D("2024-01-01"), D("2024-04-01")))  # 2024-Q1
+    assert [r["period"] for r in rows(rep, "periods")] == ["2024-01", "2024-02", "2024-03"]
+    [c] = rows(rep, "contracts")
+    assert (c["kept"], c["missed"]) == (3, 1)  # the contract's whole life, not the window
+    # months listed: those of the window; the rate stays the trailing 12 months
+    assert [(r["month"], r["updates"]) for r in rows(rep, "months")] == [
+        ("2024-01", 1), ("2024-02", 0), ("2024-03", 1)]
+    u = facts(rep, "updates")
+    assert (u["total"], u["per_month"]) == (3, 0.25)  # 2023-05 .. 2024-04: 3 updates / 12
+    assert section(rep, "updates").covers == (M.Cover("trailing 12 months", D("2023-05-01"), D("2024-05-01")),)
+
+
+def test_cadence_unwritten_topics():
+    rep = report("cadence", """
+        2024-01-10 explained #pricing
+        2024-02-10 explained #pricing
+        2024-03-01 explained #hiring
+    """, "2024-05-15")
+    assert rows(rep, "unwritten") == [
+        {"topic": "pricing", "times": 2, "explained_on": ("2024-01-10", "2024-02-10"), "written_on": None}]
+
+
+# --- roles -----------------------------------------------------------------------------------------
+
+
+def test_roles_two_roles_at_one_org_are_one_tenure_with_a_promotion():
+    rep = report("roles", TWO_ROLES, "2020-03-01")
+    [acme] = rows(rep, "organisations")
+    # 2015-03-01 -> 2020-03-01: 5 * 365 + 2 (2016-02-29, 2020-02-29) = 1827 days, exactly 5 years
+    assert (acme["org"], acme["from"], acme["to"]) == ("Acme", D("2015-03-01"), None)
+    assert days(acme["tenure"]) == (D("2015-03-01"), D("2020-03-01"), 1827)
+    assert (acme["roles"], acme["promotions"], acme["side"]) == (2, 1, False)
+    got = [(r["title"], r["from"], r["to"], r["length"].days, r["step"]) for r in rows(rep, "roles")]
+    assert got == [
+        ("Analyst", D("2015-03-01"), D("2017-03-01"), 731, "joined"),  # 365 + 366 (2016)
+        ("PM", D("2017-03-01"), None, 1096, "promotion"),  # 365 + 365 + 366 (2020)
     ]
-    assert len(rows(report("summary", LANDING, "2024-04-13"), "landing")) == 3  # day 90
-    late = report("summary", LANDING, "2024-04-14")  # day 91
-    assert rows(late, "landing") == []
-    assert "day 91" in section(late, "landing").empty
+    assert length_text(acme["tenure"]) == "5y"
 
 
-def test_summary_role_north_star_and_home():
-    rep = report("summary", TWO_ROLES + """
-    2016-01-01 north-star "CPO"
-      by: 2021-01-01
-      needs: #pricing #hiring #sales
-    2018-01-01 skill #pricing mastered
-    2019-01-01 skill #hiring proficient
-    2019-12-01 home 4
-    """, "2020-03-01")
-    r = facts(rep, "role")
-    # PM since 2017-03-01: 1096 days; at Acme since 2015-03-01: 1827 days
-    assert (r["title"], r["org"], r["in_role"].days, r["org_since"], r["at_org"].days) == (
-        "PM", "Acme", 1096, D("2015-03-01"), 1827)
-    n = facts(rep, "north_star")
-    # 2020-03-01 -> 2021-01-01: 31+30+31+30+31+31+30+31+30+31 = 306 days left
-    assert (n["vision"], n["horizon"], n["time_left"].days, n["expired_by"]) == ("CPO", D("2021-01-01"), 306, None)
-    assert (n["needs"], n["mastered"], n["mastered_skills"], n["lower"], n["missing"]) == (
-        3, 1, ("pricing",), ("hiring (proficient)",), ("sales",))
-    h = facts(rep, "home")
-    # 2019-12-01 + 3m = 2020-03-01: the last fresh day
-    assert (h["last"], h["score"], h["since"].days, h["next_due"], h["stale"]) == (
-        D("2019-12-01"), 4, 91, D("2020-03-01"), False)
-    assert length_text(r["in_role"]) == "3y"
+def test_roles_window_lists_what_overlaps_it():
+    ledger = TWO_ROLES + """
+    2018-06-01 role "Director" at "Globex"
+      track: innovation
+      phase: learning
+    """
+    # [2015-01-01, 2016-01-01): only the Analyst role at Acme overlaps
+    rep = report("roles", ledger, "2020-03-01", R.Window(D("2015-01-01"), D("2016-01-01")))
+    assert [r["title"] for r in rows(rep, "roles")] == ["Analyst"]
+    assert [r["org"] for r in rows(rep, "organisations")] == ["Acme"]
+    assert section(rep, "roles").covers == (M.Cover("listed", D("2015-01-01"), D("2016-01-01")),)
+    # from 2018-06-01 on: PM (until 2018-06-01, excluded) no longer overlaps
+    rep = report("roles", ledger, "2020-03-01", R.Window(D("2018-06-01"), None))
+    assert [r["title"] for r in rows(rep, "roles")] == ["Director"]
 
 
-def test_summary_of_an_empty_ledger_says_so():
-    rep = report("summary", "", "2024-01-01")
-    assert rep.career == R.Cover("career", None, D("2024-01-01"))
-    assert facts(rep, "role")["title"] is None
-    assert rows(rep, "open_bets") == [] and rows(rep, "contracts") == []
-    for fmt in ("text", "json", "csv", "markdown"):
-        assert render(rep, fmt).endswith("\n")
+# --- northstar (docs/metrics.md, "North star: working backward": the ledger of test_metrics_northstar.py) ---
 
 
-# --- rendering helpers --------------------------------------------------------------------------------
+def test_northstar_report_facts_and_history():
+    rep = report("northstar", WORKING_BACKWARD, "2021-06-01")
+    assert (rep.name, rep.title, rep.owner) == ("northstar", "North star", "Ada")
+    assert [s.key for s in rep.sections] == ["north_star", "history", "coverage", "steps", "built_by"]
+    facts = {f.key: f.value for f in section(rep, "north_star").facts}
+    # horizon 2020-01-01 + 5y = 2025-01-01; 2021-06-01 -> 2024-06-01 = 365 + 365 + 366 = 1096,
+    # then Jun 30 + Jul 31 + Aug 31 + Sep 30 + Oct 31 + Nov 30 + Dec 31 = 214: 1310 days
+    assert (facts["vision"], facts["set_on"], facts["horizon"]) == ("Head of Product", D("2020-01-01"), D("2025-01-01"))
+    assert facts["time_left"] == M.Length(D("2021-06-01"), D("2025-01-01"), 1310)
+    assert facts["expired_by"] is None
+    assert (facts["needs"], facts["mastered"], facts["mastered_skills"]) == (4, 1, ("payments",))
+    assert facts["lower"] == ("hiring (proficient)", "pricing (practicing)")
+    assert facts["missing"] == ("zero-to-one",)
+    assert rows(rep, "history") == [
+        {"set_on": D("2018-01-01"), "vision": "Senior PM", "horizon": D("2023-01-01"),
+         "replaced_on": D("2020-01-01"), "needs": ("pricing",)},
+        {"set_on": D("2020-01-01"), "vision": "Head of Product", "horizon": D("2025-01-01"),
+         "replaced_on": None, "needs": ("hiring", "zero-to-one", "pricing", "payments")},
+    ]
 
 
-@pytest.mark.parametrize("start, end, expected", [
-    ("2024-02-29", "2025-02-28", "1y"),  # relativedelta: one year exactly
-    ("2020-01-01", "2020-01-01", "0d"),
-    ("2020-01-01", "2022-04-05", "2y 3m 4d"),
-    ("2020-01-31", "2020-03-01", "1m 1d"),
-    ("2020-01-01", "2021-01-06", "1y 5d"),
+def test_northstar_report_coverage_steps_and_built_by():
+    rep = report("northstar", WORKING_BACKWARD, "2021-06-01")
+    assert [tuple(r.values()) for r in rows(rep, "coverage")] == [
+        ("hiring", "lower", "proficient", D("2019-06-01"), 1),
+        ("zero-to-one", "missing", None, None, 4),
+        ("pricing", "lower", "practicing", D("2019-01-01"), 2),
+        ("payments", "mastered", "mastered", D("2020-06-01"), 0),
+    ]
+    assert [tuple(r.values()) for r in rows(rep, "steps")] == [
+        (1, "zero-to-one", None, 4), (2, "pricing", "practicing", 2), (3, "hiring", "proficient", 1)]
+    assert [tuple(r.values()) for r in rows(rep, "built_by")] == [
+        ("zero-to-one", None, None, None),
+        ("pricing", "role", "Analyst at Acme", D("2015-01-01")),
+        ("pricing", "bet", "Usage pricing", D("2017-01-01")),
+        ("pricing", "skill", "#pricing practicing", D("2019-01-01")),
+        ("pricing", "skill", "#negotiation novice", D("2021-01-01")),
+        ("hiring", "skill", "#hiring proficient", D("2019-06-01")),
+    ]
+    # text: "nothing yet" for a need nothing built; each need written once (grouped)
+    assert text(rep).split("What built them so far\n")[1].splitlines()[2:] == [
+        "  zero-to-one  nothing yet  —                    —",
+        "  pricing      role         Analyst at Acme      2015-01-01",
+        "               bet          Usage pricing        2017-01-01",
+        "               skill        #pricing practicing  2019-01-01",
+        "               skill        #negotiation novice  2021-01-01",
+        "  hiring       skill        #hiring proficient   2019-06-01",
+    ]
+
+
+def test_northstar_report_as_of_earlier_sees_the_first_north_star():
+    rep = report("northstar", WORKING_BACKWARD, "2019-03-01")
+    facts = {f.key: f.value for f in section(rep, "north_star").facts}
+    assert facts["vision"] == "Senior PM"
+    assert [r["replaced_on"] for r in rows(rep, "history")] == [None]
+    # pricing practicing (2019-01-01): 2 to go, built by the role, the bet and the skill
+    assert [tuple(r.values()) for r in rows(rep, "steps")] == [(1, "pricing", "practicing", 2)]
+    assert [r["kind"] for r in rows(rep, "built_by")] == ["role", "bet", "skill"]
+
+
+def test_northstar_report_window_lists_what_overlaps_it():
+    # [2018-06-01, 2019-03-01): the Analyst role (to 2018-01-01) is out, the open bet and
+    # the 2019-01-01 skill entry are in; "Senior PM" (2018-01-01 to 2020-01-01) overlaps
+    rep = report("northstar", WORKING_BACKWARD, "2021-06-01", R.Window(D("2018-06-01"), D("2019-03-01")))
+    assert [r["vision"] for r in rows(rep, "history")] == ["Senior PM"]
+    assert [(r["need"], r["kind"], r["name"]) for r in rows(rep, "built_by")] == [
+        ("zero-to-one", None, None), ("pricing", "bet", "Usage pricing"), ("pricing", "skill", "#pricing practicing")]
+    # coverage and steps are as of as-of, never restricted
+    assert len(rows(rep, "coverage")) == 4
+    assert len(rows(rep, "steps")) == 3
+    assert section(rep, "built_by").covers == (M.Cover("as of", None, D("2021-06-01")),
+                                               M.Cover("listed", D("2018-06-01"), D("2019-03-01")))
+
+
+def test_northstar_report_empty_and_all_mastered():
+    rep = report("northstar", '2020-01-01 note "nothing yet"\n', "2021-06-01")
+    for key in ("history", "coverage", "steps", "built_by"):
+        assert section(rep, key).rows == ()
+        assert section(rep, key).empty == "no north star: write a north-star entry"
+    rep = report("northstar", """
+        2020-01-01 north-star "Expert"
+          needs: #payments
+        2020-06-01 skill #payments mastered
+    """, "2021-06-01")
+    assert [tuple(r.values()) for r in rows(rep, "coverage")] == [
+        ("payments", "mastered", "mastered", D("2020-06-01"), 0)]
+    assert section(rep, "steps").rows == ()
+    assert section(rep, "steps").empty == "every need is mastered"
+    rep = report("northstar", '2020-01-01 north-star "Somewhere"\n', "2021-06-01")
+    assert section(rep, "coverage").empty == "the north star names no needs"
+    assert section(rep, "steps").empty == "the north star names no needs"
+
+
+# --- skills ----------------------------------------------------------------------------------------
+
+
+SKILLS = """
+    2021-01-01 north-star "Head of Pricing"
+      needs: #pricing #hiring #ops
+    2019-03-01 skill #pricing novice
+      evidence: "First pricing test"
+    2021-09-15 skill #pricing mastered
+      evidence: "Ran the 2021 price change"
+    2020-06-01 skill #hiring practicing
+    2022-07-01 skill #hiring proficient
+    2018-01-10 skill #writing proficient
+"""
+
+
+def test_skills_report_progression_needs_and_stale():
+    rep = report("skills", SKILLS, "2024-08-01")
+    assert [s.key for s in rep.sections] == ["skills", "north_star", "stale", "progression"]
+    got = [(r["skill"], r["level"], r["since"], r["novice_on"], r["mastered_on"], days(r["novice_to_mastered"]),
+            r["needed"], r["last_progress"], r["stale"]) for r in rows(rep, "skills")]
+    assert got == [
+        # novice 2019-03-01 -> mastered 2021-09-15: 366 + 365 + 198 = 929 days
+        ("pricing", "mastered", D("2021-09-15"), D("2019-03-01"), D("2021-09-15"),
+         (D("2019-03-01"), D("2021-09-15"), 929), True, D("2021-09-15"), False),
+        # proficient 2022-07-01 + 2y = 2024-07-01 < 2024-08-01: stale
+        ("hiring", "proficient", D("2022-07-01"), None, None, None, True, D("2022-07-01"), True),
+        ("writing", "proficient", D("2018-01-10"), None, None, None, False, D("2018-01-10"), True),
+    ]
+    assert facts(rep, "north_star") == {
+        "vision": "Head of Pricing", "needs": ("pricing", "hiring", "ops"), "mastered": ("pricing",),
+        "lower": ("hiring (proficient)",), "missing": ("ops",), "not_needed": ("writing",),
+    }
+    stale = [(r["skill"], r["last_progress"], days(r["without_progress"]), r["needed"]) for r in rows(rep, "stale")]
+    assert stale == [
+        # 2022-07-01 -> 2024-08-01: 365 + 366 (2024-02-29) + 31 = 762 days
+        ("hiring", D("2022-07-01"), (D("2022-07-01"), D("2024-08-01"), 762), True),
+        # 2018-01-10 -> 2024-01-10: 6 × 365 + 1 (2020-02-29) = 2191; -> 2024-08-01:
+        # 31 + 29 + 31 + 30 + 31 + 30 (to 07-10) + 22 = 204; 2191 + 204 = 2395
+        ("writing", D("2018-01-10"), (D("2018-01-10"), D("2024-08-01"), 2395), False),
+    ]
+    prog = [(r["skill"], r["date"], r["from"], r["level"], r["evidence"]) for r in rows(rep, "progression")]
+    assert prog == [
+        ("pricing", D("2019-03-01"), None, "novice", "First pricing test"),
+        ("pricing", D("2021-09-15"), "novice", "mastered", "Ran the 2021 price change"),
+        ("hiring", D("2020-06-01"), None, "practicing", None),
+        ("hiring", D("2022-07-01"), "practicing", "proficient", None),
+        ("writing", D("2018-01-10"), None, "proficient", None),
+    ]
+    assert "2y 6m 14d" in render(rep, "text")  # 929 days: 2019-03-01 to 2021-09-01, + 14
+
+
+def test_skills_window_lists_the_steps_in_it_only():
+    rep = report("skills", SKILLS, "2024-08-01", R.Window(D("2021-01-01"), D("2022-01-01")))
+    assert [(r["skill"], r["date"]) for r in rows(rep, "progression")] == [("pricing", D("2021-09-15"))]
+    assert len(rows(rep, "skills")) == 3  # the state as of as-of is not restricted
+
+
+def test_skills_of_a_ledger_without_skills():
+    rep = report("skills", '2020-01-01 note "x"\n', "2024-01-01")
+    assert rows(rep, "skills") == []
+    assert rows(rep, "stale") == []
+    assert rows(rep, "progression") == []
+    assert facts(rep, "north_star")["vision"] is None
+    out = render(rep, "text")
+    assert "no skill entry" in out
+    assert "none: write a north-star entry" in out
+
+
+# --- landing ---------------------------------------------------------------------------------------
+
+
+LANDING = """
+    2023-01-01 role "PM" at "Acme"
+      track: core
+      phase: impact
+    2024-01-15 role "Head of Product" at "Globex"
+      track: core
+      phase: learning
+    2024-01-16 listen "CEO"
+      heard: "Churn"
+    2024-02-13 listen "CTO"
+    2024-02-14 listen "CFO"
+    2024-02-13 sotu "State of the Union"
+    2024-03-15 align "Churn first"
+"""
+
+
+def test_landing_of_the_current_role_with_a_step_done_late_and_one_overdue():
+    rep = report("landing", LANDING, "2024-04-20")
+    assert [s.key for s in rep.sections] == ["roles", "phases", "listens"]
+    # Jan 15 -> Apr 20: 31 + 29 + 31 + 5 = 96 days, so as-of is day 97
+    assert rows(rep, "roles") == [{
+        "role": "Head of Product", "org": "Globex", "day_1": D("2024-01-15"), "to": None, "day": 97,
+        "listens": 2, "overdue": ("win",)}]
+    got = [tuple(r.values())[1:] for r in rows(rep, "phases")]
+    assert got == [
+        # day 30 = 2024-02-13: the sotu that day is on time
+        ("listening tour", "1–30", D("2024-01-15"), D("2024-02-13"), "sotu", D("2024-02-13"), "done", None),
+        # day 60 = 2024-03-14: the align on day 61 is late
+        ("alignment", "31–60", D("2024-02-14"), D("2024-03-14"), "align", D("2024-03-15"), "late", None),
+        # day 90 = 2024-04-13; no win: overdue, 04-13 - 04-20 = -7 days left
+        ("quick wins", "61–90", D("2024-03-15"), D("2024-04-13"), "win", None, "overdue", -7),
+    ]
+    # the CFO on day 31 is not in the tour
+    assert [(r["date"], r["day"], r["who"], r["heard"]) for r in rows(rep, "listens")] == [
+        (D("2024-01-16"), 2, "CEO", "Churn"), (D("2024-02-13"), 30, "CTO", None)]
+
+
+def test_landing_of_a_named_role_with_no_landing_entries():
+    rep = report("landing", LANDING, "2024-04-20", role="PM")
+    [row] = rows(rep, "roles")
+    # ended by the next main role; no day today for a role no longer held
+    assert (row["role"], row["to"], row["day"], row["listens"], row["overdue"]) == (
+        "PM", D("2024-01-15"), None, 0, ("sotu", "align", "win"))
+    assert [(r["status"], r["days_left"]) for r in rows(rep, "phases")] == [("overdue", None)] * 3
+    assert rows(rep, "listens") == []
+    assert section(rep, "listens").empty == "no conversation in days 1–30"
+
+
+def test_landing_of_every_role_and_the_window():
+    rep = report("landing", LANDING, "2024-04-20", all_roles=True)
+    assert [r["role"] for r in rows(rep, "roles")] == ["PM", "Head of Product"]
+    assert [r["role"] for r in rows(rep, "phases")] == ["PM"] * 3 + ["Head of Product"] * 3
+    rep = report("landing", LANDING, "2024-04-20", R.Window(D("2024-02-01"), None), all_roles=True)
+    assert [r["role"] for r in rows(rep, "roles")] == ["Head of Product"]
+    assert section(rep, "roles").covers[-1] == M.Cover("listed", D("2024-02-01"), D("2024-04-20"))
+
+
+def test_landing_with_no_current_role_and_unknown_roles():
+    ledger = LANDING + '    2024-05-01 leave "Head of Product"\n' + """
+    2024-05-02 role "Adviser" at "Charity"
+      track: core
+      phase: learning
+      side: yes
+    """
+    rep = report("landing", ledger, "2024-06-01")
+    assert rows(rep, "roles") == []
+    assert rows(rep, "phases") == []
+    assert "no current main role" in section(rep, "roles").empty
+    with pytest.raises(R.ReportError, match="no main role titled 'Head of Prodcut': did you mean 'Head of Product'"):
+        report("landing", ledger, "2024-06-01", role="Head of Prodcut")
+    with pytest.raises(R.ReportError, match="'Adviser' is a side role: side roles have no landing"):
+        report("landing", ledger, "2024-06-01", role="Adviser")
+    with pytest.raises(R.ReportError, match="the ledger has no main role"):
+        report("landing", '2020-01-01 note "x"\n', "2024-06-01", role="PM")
+
+
+# --- feedback --------------------------------------------------------------------------------------
+
+
+FEEDBACK = """
+    2022-02-01 feedback "Great launch"
+      from: "Boss"
+      tone: positive
+    2022-05-01 feedback "Too long"
+      from: "Boss"
+      tone: constructive
+      action: "Shorter updates"
+    2022-08-01 feedback "Missed the deadline"
+      from: "Peer"
+      tone: critical
+    2024-02-01 feedback "Hm"
+"""
+
+
+def test_feedback_report_by_source_year_actions():
+    rep = report("feedback", FEEDBACK, "2024-03-01")
+    assert [s.key for s in rep.sections] == ["totals", "by_source", "by_year", "actions", "unactioned"]
+    # 4 received; constructive or critical 2, with an action 1: 50%
+    assert facts(rep, "totals") == {
+        "received": 4, "positive": 1, "constructive": 1, "critical": 1, "untoned": 1,
+        "actionable": 2, "actioned": 1, "actioned_share": 0.5}
+    assert [tuple(r.values()) for r in rows(rep, "by_source")] == [
+        ("Boss", 2, 1, 1, 0, 0, 1, 1), ("Peer", 1, 0, 0, 1, 0, 1, 0), (None, 1, 0, 0, 0, 1, 0, 0)]
+    assert [(r["year"], r["received"]) for r in rows(rep, "by_year")] == [("2022", 3), ("2023", 0), ("2024", 1)]
+    assert [(r["date"], r["action"]) for r in rows(rep, "actions")] == [(D("2022-05-01"), "Shorter updates")]
+    # 2022-08-01 -> 2023-08-01 = 365; -> 2024-03-01: 31 + 30 + 31 + 30 + 31 + 31 + 29 = 213; 578 days
+    [open_] = rows(rep, "unactioned")
+    assert (open_["feedback"], days(open_["age"])) == (
+        "Missed the deadline", (D("2022-08-01"), D("2024-03-01"), 578))
+    assert "no from:" in render(rep, "text")  # the source of feedback without from:
+
+
+def test_feedback_window_restricts_years_and_lists_not_totals():
+    rep = report("feedback", FEEDBACK, "2024-03-01", R.Window(D("2024-01-01"), None))
+    assert [r["year"] for r in rows(rep, "by_year")] == ["2024"]
+    assert rows(rep, "actions") == []
+    assert rows(rep, "unactioned") == []
+    assert facts(rep, "totals")["received"] == 4
+
+
+def test_feedback_report_with_no_feedback():
+    rep = report("feedback", '2020-01-01 note "x"\n', "2024-01-01")
+    t = facts(rep, "totals")
+    assert (t["received"], t["actionable"], t["actioned_share"]) == (0, 0, None)
+    assert all(rows(rep, k) == [] for k in ("by_source", "by_year", "actions", "unactioned"))
+    out = render(rep, "text")
+    assert "— (no constructive or critical feedback)" in out
+    assert "no feedback records an action" in out
+
+
+# --- home ------------------------------------------------------------------------------------------
+
+
+HOME = """
+    option "home-every" "3m"
+    2024-01-31 home 3
+    2024-04-30 home 2
+      note: "Crunch"
+    2024-07-31 home 4
+    2024-10-31 home 4
+    2024-11-30 home 5
+"""
+
+
+def test_home_report_sparkline_trend_and_next_due():
+    rep = report("home", HOME, "2025-01-15")
+    assert [s.key for s in rep.sections] == ["history", "trend", "last", "checkins"]
+    # 3 + 2 + 4 + 4 + 5 = 18; 18 / 5 = 3.6
+    assert facts(rep, "history") == {"checkins": 5, "from": D("2024-01-31"), "to": D("2024-11-30"),
+                                     "scores": (3, 2, 4, 4, 5), "average": 3.6}
+    t = facts(rep, "trend")
+    # the last four, 2 4 4 5: Σs = 15, Σi·s = 0 + 4 + 8 + 15 = 27; (108 - 90) / 20 = 0.9; × 3 = 2.7: up
+    assert (t["scores"], t["from"], t["to"], t["trend"]) == ((2, 4, 4, 5), D("2024-04-30"), D("2024-11-30"), "up")
+    assert t["slope"] == pytest.approx(0.9)
+    assert t["change"] == pytest.approx(2.7)
+    last = facts(rep, "last")
+    # 2024-11-30 + 3m = 2025-02-28 (clamped); from 2025-01-15: 16 + 28 = 44 days
+    assert (last["last"], last["score"], last["next_due"], last["stale"]) == (
+        D("2024-11-30"), 5, D("2025-02-28"), False)
+    assert days(last["due_in"]) == (D("2025-01-15"), D("2025-02-28"), 44)
+    assert last["overdue_by"] is None
+    assert [(r["date"], r["score"], r["note"]) for r in rows(rep, "checkins")][1] == (D("2024-04-30"), 2, "Crunch")
+
+    out = render(rep, "text")
+    assert "\n  scores     ▃▂▅▅█\n" in out  # every check-in, 3 2 4 4 5
+    assert "\n  scores                     ▂▅▅█\n" in out  # the last four
+    assert sparkline((1, 2, 3, 4, 5)) == "▁▂▃▅█"
+    doc = json.loads(render(rep, "json"))
+    [history] = [s for s in doc["sections"] if s["key"] == "history"]
+    assert history["facts"]["scores"] == [3, 2, 4, 4, 5]
+    assert {"key": "scores", "label": "scores", "type": "scores"} in history["fields"]
+    assert "scores,3; 2; 4; 4; 5" in render(rep, "csv")
+
+
+def test_home_report_stale_and_window():
+    rep = report("home", HOME, "2025-03-01")
+    last = facts(rep, "last")
+    # one day past 2025-02-28
+    assert (last["stale"], last["due_in"], days(last["overdue_by"])) == (
+        True, None, (D("2025-02-28"), D("2025-03-01"), 1))
+    rep = report("home", HOME, "2025-03-01", R.Window(D("2024-07-01"), None))
+    assert facts(rep, "history")["scores"] == (4, 4, 5)
+    assert facts(rep, "trend")["scores"] == (2, 4, 4, 5)  # the trend is as of as-of, not restricted
+
+
+def test_home_report_with_no_checkins():
+    rep = report("home", '2020-01-01 note "x"\n', "2024-01-01")
+    assert facts(rep, "history")["scores"] == ()
+    assert facts(rep, "trend")["trend"] is None
+    assert facts(rep, "last")["stale"] is False
+    assert rows(rep, "checkins") == []
+    out = render(rep, "text")
+    assert "— (fewer than two check-ins)" in out
+    assert "no home check-in" in out
+    assert json.loads(render(rep, "json"))["sections"][0]["facts"]["scores"] == []
+
+
+# --- review ----------------------------------------------------------------------------------------
+
+
+REVIEW = """
+    option "owner" "Ada"
+    option "established" "2020-01-01"
+    2020-01-01 north-star "Lead"
+      needs: #pricing
+    2021-01-01 role "PM" at "A"
+      track: core
+      phase: impact
+    2023-01-01 skill #pricing proficient
+    2023-03-01 contract "Monthly note"
+      every: month
+    2024-02-20 bet "Alpha"
+      size: big
+    2024-03-05 update "March note"
+    2024-04-02 update "April note"
+      to: "VP"
+      via: email
+      covers: #pricing
+    2024-04-10 win "Faster checkout"
+      impact: "20% less time to pay"
+    2024-04-12 skill #pricing mastered
+      evidence: "New price book"
+    2024-04-20 outcome "Alpha" success
+      story: "It worked"
+      lesson: "Ship smaller"
+    2024-04-28 feedback "Too slow"
+      from: "CTO"
+      tone: critical
+"""
+
+
+def test_review_defaults_to_the_last_whole_month():
+    rep = report("review", REVIEW, "2024-05-15")
+    assert rep.window == R.Window(D("2024-04-01"), D("2024-05-01"))
+    # on the first of a month, the month before
+    assert last_month(D("2024-03-01")) == R.Window(D("2024-02-01"), D("2024-03-01"))
+    assert last_month(D("2024-01-31")) == R.Window(D("2023-12-01"), D("2024-01-01"))
+
+
+def test_review_packet_sections_and_headline():
+    rep = report("review", REVIEW, "2024-05-15", R.Window(D("2024-04-01"), D("2024-05-01")))
+    assert [s.key for s in rep.sections] == [
+        "period", "headline", "wins", "updates", "contracts", "skills", "bets_opened", "bets_closed", "feedback"]
+    assert facts(rep, "period") == {"period": "2024-04", "first_day": D("2024-04-01"), "last_day": D("2024-04-30"),
+                                    "previous": "2024-03", "figures_on": D("2024-04-30")}
+    head = section(rep, "headline")
+    assert [c.label for c in head.columns] == ["metric", "2024-04", "2024-03", "change"]
+    assert head.covers == (M.Cover("period", D("2024-04-01"), D("2024-05-01")),
+                           M.Cover("previous period", D("2024-03-01"), D("2024-04-01")))
+    got = {r["metric"]: (r["this"], r["previous"], r["change"]) for r in rows(rep, "headline")}
+    assert got == {
+        "updates published": (1, 1, 0),
+        "contract periods kept": (1, 1, 0),  # 2024-04 and 2024-03 each had an update
+        "contract periods missed": (0, 0, 0),
+        "wins": (1, 0, 1),
+        "skill entries": (1, 0, 1),
+        "bets opened": (0, 0, 0),
+        "bets closed": (1, 0, 1),
+        "feedback received": (1, 0, 1),
+        "constructive or critical feedback": (1, 0, 1),
+        "… with an action": (0, 0, 0),
+        # Alpha 2024-02-20: to 04-30 10 + 31 + 29 = 70 days, to 03-31 10 + 30 = 40
+        "days since the last big swing, at the end": (70, 40, 30),
+        "north-star needs mastered, at the end": (1, 0, 1),
+    }
+    assert rows(rep, "wins") == [{"date": D("2024-04-10"), "win": "Faster checkout",
+                                  "impact": "20% less time to pay"}]
+    assert rows(rep, "updates") == [{"date": D("2024-04-02"), "update": "April note", "to": "VP", "via": "email",
+                                     "covers": ("pricing",)}]
+    assert rows(rep, "contracts") == [{"contract": "Monthly note", "period": "2024-04", "updates": 1,
+                                       "required": 1, "kept": True}]
+    assert rows(rep, "skills") == [{"date": D("2024-04-12"), "skill": "pricing", "from": "proficient",
+                                    "level": "mastered", "evidence": "New price book"}]
+    [closed] = rows(rep, "bets_closed")
+    # 2024-02-20 -> 2024-04-20: 10 + 31 + 19 = 60 days
+    assert (closed["bet"], closed["outcome"], closed["length"].days, closed["story"], closed["lesson"]) == (
+        "Alpha", "success", 60, "It worked", "Ship smaller")
+    assert rows(rep, "feedback") == [{"date": D("2024-04-28"), "from": "CTO", "tone": "critical",
+                                      "feedback": "Too slow", "action": None}]
+
+
+def test_review_of_a_period_with_nothing_in_it():
+    rep = report("review", REVIEW, "2024-05-15", R.Window(D("2022-06-01"), D("2022-07-01")))
+    for key in ("wins", "updates", "skills", "bets_opened", "bets_closed", "feedback"):
+        assert rows(rep, key) == []
+        assert section(rep, key).empty == "nothing in 2022-06"
+    assert section(rep, "contracts").empty == "no contract period ends in 2022-06"
+    got = {r["metric"]: (r["this"], r["previous"], r["change"]) for r in rows(rep, "headline")}
+    assert got["updates published"] == (0, 0, 0)
+    # no big swing before 2024-02-20: no figure, no change
+    assert got["days since the last big swing, at the end"] == (None, None, None)
+    assert "nothing in 2022-06" in render(rep, "text")
+
+
+def test_review_with_begin_only_runs_through_as_of():
+    rep = report("review", REVIEW, "2024-05-15", R.Window(D("2024-05-01"), None))
+    # [2024-05-01, 2024-05-16): 15 days; the 15 days before: [2024-04-16, 2024-05-01)
+    assert facts(rep, "period")["period"] == "2024-05-01 to 2024-05-15"
+    assert facts(rep, "period")["previous"] == "2024-04-16 to 2024-04-30"
+
+
+@pytest.mark.parametrize(("begin", "end", "label"), [
+    ("2026-09-01", "2026-10-01", "2026-09"),
+    ("2026-07-01", "2026-10-01", "2026-Q3"),
+    ("2026-09-07", "2026-09-14", "2026-W37"),
+    ("2026-01-01", "2027-01-01", "2026"),
+    ("2026-09-03", "2026-09-21", "2026-09-03 to 2026-09-20"),
+    ("2026-09-03", "2026-09-04", "2026-09-03"),
 ])
-def test_length_text(start, end, expected):
-    s, e = D(start), D(end)
-    assert length_text(R.Length(s, e, (e - s).days)) == expected
-
-
-@pytest.mark.parametrize("begin, end, item, listed", [
-    (None, None, ("2020-01-01", "2020-02-01"), True),
-    ("2020-02-01", None, ("2020-01-01", "2020-02-01"), False),  # ends the day the window begins
-    ("2020-01-31", None, ("2020-01-01", "2020-02-01"), True),
-    (None, "2020-01-01", ("2020-01-01", "2020-02-01"), False),  # begins the day the window ends
-    ("2020-03-01", "2020-04-01", ("2020-01-01", None), True),  # still going on
-    ("2020-03-01", "2020-04-01", ("2020-03-15", "2020-03-15"), True),  # a zero-day item: its day
-    ("2020-03-01", "2020-04-01", ("2020-04-01", "2020-04-01"), False),
-])
-def test_window_overlaps(begin, end, item, listed):
-    w = R.Window(begin and D(begin), end and D(end))
-    start, stop = item
-    assert w.overlaps(D(start), stop and D(stop), D("2020-06-01")) is listed
-
-
-def test_each_report_is_a_function_of_ledger_as_of_and_window():
-    led = parse(TWO_ROLES)
-    rep = R.roles(led, D("2020-03-01"), R.Window(D("2016-01-01"), None))
-    assert isinstance(rep, R.Report) and rep.name == "roles"
-    assert rep.window == R.Window(D("2016-01-01"), None)
-    assert rep == R.build("roles", led, D("2020-03-01"), R.Window(D("2016-01-01"), None))
+def test_span_labels(begin, end, label):
+    assert span_label(D(begin), D(end)) == label

@@ -7,14 +7,9 @@ A changed snapshot is a changed output: read the diff line by line against
 the ledger and docs/metrics.md before accepting it with `pytest --snapshot-update`.
 """
 
-from pathlib import Path
-
 import pytest
-from click.testing import CliRunner
+from conftest import run_in_root
 
-from careerledger.cli import main
-
-ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ("jane.career", "managing-up.career")
 FORMATS = ("text", "json", "csv", "markdown")
 REPORTS = ("skills", "landing", "feedback", "home", "review")
@@ -32,26 +27,18 @@ EXTRA = [
 ]
 
 
-def invoke(monkeypatch, *args):
-    # relative paths: the output must not depend on where the repository lives
-    monkeypatch.chdir(ROOT)
-    result = CliRunner().invoke(main, list(args))
-    assert result.exit_code == 0, result.output
-    return result.stdout
-
-
 @pytest.mark.parametrize("fmt", FORMATS)
 @pytest.mark.parametrize("example", EXAMPLES)
 @pytest.mark.parametrize("name", REPORTS)
 def test_report_snapshot(name, example, fmt, snapshot, monkeypatch):
-    out = invoke(monkeypatch, "report", name, f"examples/{example}", "--as-of", "2026-11-21", "--format", fmt)
+    out = run_in_root(monkeypatch, "report", name, f"examples/{example}", "--as-of", "2026-11-21", "--format", fmt)
     assert out == snapshot
 
 
-@pytest.mark.parametrize("fmt", ("text", "markdown"))
-@pytest.mark.parametrize("example, name, options", EXTRA,
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+@pytest.mark.parametrize(("example", "name", "options"), EXTRA,
                          ids=[f"{n}-{e.split('.')[0]}-{'_'.join(o)}" for e, n, o in EXTRA])
 def test_report_view_snapshot(example, name, options, fmt, snapshot, monkeypatch):
-    out = invoke(monkeypatch, "report", name, f"examples/{example}", *options, "--as-of", "2026-11-21",
+    out = run_in_root(monkeypatch, "report", name, f"examples/{example}", *options, "--as-of", "2026-11-21",
                  "--format", fmt)
     assert out == snapshot

@@ -1,19 +1,24 @@
-"""The parser builds the right typed entry, field by field, for every kind.
+"""Syntax (careerledger.syntax): the text of one file -> typed entries, or
+located problems.
 
-Each kind gets one test with every argument and metadata key it has, and a
-check of the defaults the format promises. Later tests cover the line-level
-rules: comments, headings, blank lines, dates, line endings, indentation,
-`x-` metadata, strings and locations.
+The parser builds the right typed entry, field by field, for every kind: each
+kind gets one test with every argument and metadata key it has, and a check
+of the defaults the format promises. Then the line-level rules: comments,
+headings, blank lines, dates, line endings, indentation, `x-` metadata,
+strings and locations. Then the errors of a line (E1xx, E2xx, E305, E407),
+one malformed ledger per row of SYNTAX_ERRORS, and the recovery that reports
+every broken line of a file in one run.
 """
 
 from datetime import date
 
 import pytest
+from conftest import ROLE_META, assert_one_problem, codes, only_entry, parse
 
-from careerledger import entries as E
-from careerledger.entries import KINDS, Duration, Loc
-
-from conftest import codes, only_entry, parse
+from careerledger.core import entries as E
+from careerledger.core.entries import Duration, Loc
+from careerledger.core.schema import KINDS
+from careerledger.loader import load_string
 
 F = "test.career"
 
@@ -69,6 +74,7 @@ def test_role_all_fields():
     assert e.scale == "12M monthly buyers"
     assert e.why == "closer to the customer"
     assert e.side is True
+    assert e.is_main is False  # a side role runs alongside the main one
     assert e.tags == frozenset({"payments", "b2c"})
     assert e.extra == ()
 
@@ -80,8 +86,10 @@ def test_role_defaults():
           phase: learning
     """)
     assert (e.track, e.phase) == ("core", "learning")
-    assert e.scale is None and e.why is None
+    assert e.scale is None
+    assert e.why is None
     assert e.side is False
+    assert e.is_main is True
     assert e.tags == frozenset()
 
 
@@ -134,7 +142,8 @@ def test_bet_all_fields():
 def test_bet_size_defaults_to_big():
     e = only_entry('2022-05-01 bet "Instant refunds"\n')
     assert e.size == "big"
-    assert e.in_role is None and e.ask is None
+    assert e.in_role is None
+    assert e.ask is None
 
 
 def test_outcome_all_fields():
@@ -228,7 +237,7 @@ def test_contract_all_fields():
     assert e.date == date(2023, 1, 1)
     assert e.text == "a post every week"
     assert e.every == "week"
-    assert e.count == 2
+    assert e.times == 2  # `count:`
     assert e.counterpart == "my manager"
     assert e.until == date(2023, 12, 31)
     assert e.tags == frozenset({"writing"})
@@ -240,8 +249,9 @@ def test_contract_count_defaults_to_one():
           every: quarter
     """)
     assert e.every == "quarter"
-    assert e.count == 1
-    assert e.counterpart is None and e.until is None
+    assert e.times == 1
+    assert e.counterpart is None
+    assert e.until is None
 
 
 def test_feedback_all_fields():
@@ -490,7 +500,7 @@ def test_next_dated_line_ends_the_entry():
 def test_empty_text_is_an_empty_ledger():
     for text in ("", "\n", "\n\n\n", "; only a comment\n", "* only a heading"):
         ledger = parse(text, raw=True)
-        assert ledger.entries == () and ledger.problems == (), repr(text)
+        assert (ledger.entries, ledger.problems) == ((), ()), repr(text)
 
 
 # --- dates ---------------------------------------------------------------------
@@ -523,7 +533,8 @@ def test_crlf_line_endings():
     assert ledger.problems == ()
     role, note = ledger.entries
     assert (role.title, role.org, role.track, role.phase, role.tags) == ("PM", "Acme", "core", "impact", frozenset({"p"}))
-    assert note.text == "n" and note.loc.line == 5
+    assert note.text == "n"
+    assert note.loc.line == 5
 
 
 def test_crlf_error_lines_and_columns():
@@ -716,3 +727,243 @@ def test_loc_line_numbers_after_a_syntax_error():
     """)
     assert [e.loc.line for e in ledger.entries] == [1, 3, 6]
     assert codes(ledger) == [("E101", 2, 1), ("E101", 4, 1), ("E203", 7, 3)]
+
+
+# --- the errors of a line: one malformed ledger per row -------------------------------
+# (id, text, code, line, col, hint fragment or None). Each row is written to have
+# exactly one problem: its code, line and column (the first character the caret
+# underlines) and, when given, a fragment of its hint. The errors found while
+# loading (options, includes, suppressions) are in test_load.py, those of the
+# whole ledger in test_consistency.py.
+
+SYNTAX_ERRORS = [
+    # --- E101 syntax: a line that is nothing ------------------------------------
+    ("syntax-stray-words", "hello world\n", "E101", 1, 1, "a line is an entry"),
+    ("syntax-keyword-without-date", 'role "PM" at "Acme"\n' + ROLE_META, "E101", 1, 1,
+     'an entry starts with its date: 2024-01-31 role "title" at "org"'),
+    ("syntax-option-typo", 'options "owner" "Jane"\n', "E101", 1, 1, "did you mean 'option'?"),
+    ("syntax-include-typo", 'inclde "2024.career"\n', "E101", 1, 1, "did you mean 'include'?"),
+    ("syntax-capitalised-directive", 'Option "owner" "Jane"\n', "E101", 1, 1, "did you mean 'option'?"),
+    ("syntax-line-inside-entry", '2024-01-01 note "a"\n?? what\n', "E101", 2, 1, None),
+    ("syntax-nul-line", '2024-01-01 note "a"\n\x00\n', "E101", 2, 1, None),
+    # --- E102 strings -------------------------------------------------------------
+    ("string-unterminated-arg", '2024-01-01 note "never closed\n', "E102", 1, 17, "ends with \""),
+    ("string-unterminated-meta", '2024-01-01 note "a"\n  x-k: "open\n', "E102", 2, 8, None),
+    ("string-unterminated-option", 'option "owner" "Jane\n', "E102", 1, 16, None),
+    # the column is the backslash of the escape, not the string's start
+    ("string-bad-escape-arg", '2024-01-01 note "tab\\there"\n', "E102", 1, 21, 'escape only \\" and \\\\'),
+    ("string-bad-escape-meta", '2024-01-01 feedback "x"\n  action: "use \\n"\n', "E102", 2, 16, None),
+    # --- E103 dates -----------------------------------------------------------------
+    ("date-feb-30", '2024-02-30 note "a"\n', "E103", 1, 1, "YYYY-MM-DD"),
+    ("date-month-13", '2024-13-01 note "a"\n', "E103", 1, 1, None),
+    ("date-not-padded", '2024-1-5 note "a"\n', "E103", 1, 1, None),
+    ("date-slashes", '2024/01/05 note "a"\n', "E103", 1, 1, None),
+    ("date-partial-month-00", '2024-00 note "a"\n', "E103", 1, 1, None),
+    ("date-feb-29-non-leap", '2023-02-29 note "a"\n', "E103", 1, 1, None),
+    ("date-meta-until-feb-30", '2024-01-01 contract "c"\n  every: month\n  until: 2024-02-30\n',
+     "E103", 3, 10, None),
+    ("date-meta-by-month-13", '2024-01-01 north-star "v"\n  by: 2024-13-01\n', "E103", 2, 7, None),
+    ("date-meta-not-padded", '2024-01-01 contract "c"\n  every: month\n  until: 2024-1-5\n',
+     "E103", 3, 10, None),
+    ("date-x-key", '2024-01-01 note "a"\n  x-when: 2024-02-30\n', "E103", 2, 11, None),
+    # --- E104 keywords ----------------------------------------------------------------
+    ("keyword-unknown", '2024-01-01 nope "a"\n', "E104", 1, 12, "did you mean 'note'?"),
+    ("keyword-truncated", '2024-01-01 rol "PM" at "Acme"\n' + ROLE_META, "E104", 1, 12,
+     "did you mean 'role'?"),
+    ("keyword-no-hyphen", '2024-01-01 northstar "v"\n', "E104", 1, 12, "did you mean 'north-star'?"),
+    ("keyword-capitalised", '2024-01-01 Note "a"\n', "E104", 1, 12, "did you mean 'note'?"),
+    ("keyword-missing", "2024-01-01\n", "E104", 1, 12, "keywords: north-star, role"),
+    ("keyword-string-instead", '2024-01-01 "a"\n', "E104", 1, 12, None),
+    # --- E105 arguments ------------------------------------------------------------------
+    ("args-missing", "2024-01-01 note\n", "E105", 1, 17, 'write it as: 2024-01-01 note "text"'),
+    ("args-unquoted", "2024-01-01 note promoted\n", "E105", 1, 17, 'put it in double quotes: "promoted"'),
+    ("args-role-in-not-at", '2024-01-01 role "PM" in "Acme"\n' + ROLE_META, "E105", 1, 22,
+     'role "title" at "org"'),
+    ("args-role-missing-org", '2024-01-01 role "PM" at\n' + ROLE_META, "E105", 1, 25, None),
+    ("args-extra-string", '2024-01-01 note "a" "b"\n', "E105", 1, 21, 'then any #tags'),
+    ("args-extra-word", '2024-01-01 note "a" extra\n', "E105", 1, 21, None),
+    ("args-home-decimal", "2024-01-01 home 3.5\n", "E105", 1, 17, None),
+    ("args-home-word", "2024-01-01 home five\n", "E105", 1, 17, None),
+    ("args-skill-string-not-tag", '2024-01-01 skill "sql" mastered\n', "E105", 1, 18, None),
+    # --- E106 tags ---------------------------------------------------------------------------
+    ("tag-uppercase", '2024-01-01 note "a" #Payments\n', "E106", 1, 21, "lowercase"),
+    ("tag-uppercase-skill", "2024-01-01 skill #SQL mastered\n", "E106", 1, 18, None),
+    ("tag-dot", '2024-01-01 note "a" #a.b\n', "E106", 1, 21, None),
+    ("tag-uppercase-meta", '2024-01-01 update "u"\n  covers: #ok #NotOk\n', "E106", 2, 15, None),
+    # a ; inside a string starts no comment, so no suppression is read from it
+    ("suppress-inside-string-is-text",
+     '2024-01-01 note "tip ; careerledger: ignore drifts" #x #Y\n', "E106", 1, 56, None),
+    # --- E107 values ---------------------------------------------------------------------------
+    ("value-count-zero", '2024-01-01 contract "c"\n  every: week\n  count: 0\n', "E107", 3, 10, None),
+    ("value-count-word", '2024-01-01 contract "c"\n  every: week\n  count: two\n', "E107", 3, 10, None),
+    ("value-side-maybe", '2024-01-01 role "PM" at "A"\n' + ROLE_META + "  side: maybe\n", "E107", 4, 9, None),
+    ("value-string-for-date", '2024-01-01 north-star "v"\n  by: "2030-01-01"\n', "E107", 2, 7, None),
+    ("value-word-in-tags", '2024-01-01 update "u"\n  covers: #a notag\n', "E107", 2, 14, None),
+    ("value-unquoted-string", '2024-01-01 role "PM" at "A"\n' + ROLE_META + "  scale: 12M\n", "E107", 4, 10,
+     'put it in double quotes: "12M"'),
+    ("value-two-words", '2024-01-01 feedback "f"\n  action: two words\n', "E107", 2, 15,
+     "put text with spaces in double quotes"),
+    ("value-empty", '2024-01-01 feedback "f"\n  tone:\n', "E107", 2, 9, None),
+    # bare words are lowercase; a capitalised one is text that wants quotes
+    ("word-capitalised-via", '2024-01-01 update "Summary"\n  via: Email\n', "E107", 2, 8, None),
+    ("word-capitalised-extra", '2024-01-01 note "a"\n  x-w: Something\n', "E107", 2, 8, None),
+    # --- E108 enumerations ------------------------------------------------------------------------
+    ("enum-phase-typo", '2024-01-01 role "PM" at "A"\n  track: core\n  phase: impct\n', "E108", 3, 10,
+     "did you mean 'impact'?"),
+    ("enum-track-capitalised", '2024-01-01 role "PM" at "A"\n  track: Core\n  phase: impact\n', "E108", 2, 10,
+     "did you mean 'core'?"),
+    ("enum-every-monthly", '2024-01-01 contract "c"\n  every: monthly\n', "E108", 2, 10, "did you mean 'month'?"),
+    ("enum-outcome-result", '2024-01-01 bet "b"\n2024-02-01 outcome "b" succes\n', "E108", 2, 24,
+     "did you mean 'success'?"),
+    ("enum-decision-no-match", '2024-01-01 opportunity "o"\n2024-01-02 decision "o" accept\n', "E108", 2, 25,
+     "expected one of: decline, defer, take"),
+    ("enum-tone", '2024-01-01 feedback "f"\n  tone: critcal\n', "E108", 2, 9, "did you mean 'critical'?"),
+    ("enum-size", '2024-01-01 bet "b"\n  size: huge\n', "E108", 2, 9, None),
+    # --- E201 orphan metadata ---------------------------------------------------------------------
+    ("orphan-before-any-entry", '  track: core\n2024-01-01 note "a"\n', "E201", 1, 3, None),
+    ("orphan-after-heading", '2024-01-01 note "a"\n* Roles\n  x-k: 1\n', "E201", 3, 3, "a heading"),
+    ("orphan-after-option", 'option "owner" "J"\n  x-k: 1\n', "E201", 2, 3, None),
+    ("orphan-tab-indented", '\tx-k: 1\n', "E201", 1, 2, None),
+    # --- E202 metadata shape ------------------------------------------------------------------------
+    ("meta-no-colon", '2024-01-01 note "a"\n  just some text\n', "E202", 2, 3, "is metadata"),
+    ("meta-no-key", '2024-01-01 note "a"\n  : value\n', "E202", 2, 3, None),
+    ("meta-quoted-key", '2024-01-01 note "a"\n  "k": value\n', "E202", 2, 3, None),
+    # --- E203 unknown key ----------------------------------------------------------------------------
+    ("key-typo", '2024-01-01 role "PM" at "A"\n' + ROLE_META + "  trak: core\n", "E203", 4, 3,
+     "did you mean 'track'?"),
+    ("key-kind-takes-none", '2024-01-01 sotu "s"\n  to: "team"\n', "E203", 2, 3, "'sotu' takes no metadata"),
+    ("key-bare-x-dash", '2024-01-01 note "a"\n  x-: 1\n', "E203", 2, 3, None),
+    ("key-capitalised", '2024-01-01 feedback "f"\n  Tone: positive\n', "E203", 2, 3, "did you mean 'tone'?"),
+    # --- E204 missing key ------------------------------------------------------------------------------
+    ("missing-every", '2024-01-01 contract "c"\n  count: 2\n', "E204", 1, 12, "every:"),
+    ("missing-phase", '2024-01-01 role "PM" at "A"\n  track: core\n', "E204", 1, 12, "phase:"),
+    ("missing-track-padded", '2024-01-01  role "PM" at "A"\n  phase: impact\n', "E204", 1, 13, "track:"),
+    # --- E205 duplicate key -----------------------------------------------------------------------------
+    ("key-twice", '2024-01-01 role "PM" at "A"\n' + ROLE_META + "  track: innovation\n", "E205", 4, 3,
+     "the first is on line 2"),
+    ("x-key-twice", '2024-01-01 note "a"\n  x-k: 1\n\n  x-k: 2\n', "E205", 4, 3, "line 2"),
+    # --- E305 the shape of a directive ----------------------------------------------------------------------
+    ("option-one-string", 'option "owner"\n', "E305", 1, 16, 'option "key" "value"'),
+    ("option-unquoted-key", 'option owner "Jane"\n', "E305", 1, 8, None),
+    ("option-three-strings", 'option "owner" "Jane" "Doe"\n', "E305", 1, 23, None),
+    ("include-nothing", "include\n", "E305", 1, 9, 'include "path"'),
+    ("include-unquoted", "include 2024.career\n", "E305", 1, 9, None),
+    ("include-two-paths", 'include "a.career" "b.career"\n', "E305", 1, 20, None),
+    # --- E407 a home score, checked as the value is read ------------------------------------------------------
+    ("home-zero", "2024-01-01 home 0\n", "E407", 1, 17, None),
+    ("home-six", "2024-01-01 home 6\n", "E407", 1, 17, None),
+    ("home-negative", "2024-01-01 home -1\n", "E407", 1, 17, None),
+]
+
+
+@pytest.mark.parametrize(("text", "code", "line", "col", "hint"), [r[1:] for r in SYNTAX_ERRORS],
+                         ids=[r[0] for r in SYNTAX_ERRORS])
+def test_syntax_error(text, code, line, col, hint):
+    assert_one_problem(text, code, line, col, hint)
+
+
+# --- details of some rows ------------------------------------------------------
+
+
+def test_did_you_mean_names_the_keyword_in_the_message():
+    (p,) = parse('2024-01-01 nope "a"\n').problems
+    assert p.message == "unknown keyword 'nope'"
+    assert p.length == len("nope")
+
+
+def test_bad_date_caret_covers_the_whole_date():
+    (p,) = parse('2024-01-01 contract "c"\n  every: month\n  until: 2024-02-30\n').problems
+    assert p.length == len("2024-02-30")
+
+
+def test_missing_required_keys_are_all_reported():
+    ledger = parse('2024-01-01 role "PM" at "Acme"\n')
+    assert [(p.code, p.loc.line, p.loc.col) for p in ledger.problems] == [("E204", 1, 12), ("E204", 1, 12)]
+    assert [p.message for p in ledger.problems] == ["'role' needs 'track:' metadata", "'role' needs 'phase:' metadata"]
+
+
+def test_bad_metadata_does_not_drop_the_entry():
+    # a bad value is reported; the entry is still loaded with the rest of its metadata
+    ledger = parse("""
+        2024-01-01 contract "c"
+          every: week
+          count: 0
+          with: "manager"
+    """)
+    assert codes(ledger) == [("E107", 3, 10)]
+    (e,) = ledger.entries
+    assert (e.every, e.times, e.counterpart) == ("week", 1, "manager")
+
+
+def test_bad_head_line_drops_the_entry_and_its_metadata_quietly():
+    # the entry cannot be built, its metadata is not reported again as orphan
+    ledger = parse("""
+        2024-02-30 role "PM" at "Acme"
+          track: core
+          phase: impct
+        2024-03-01 note "kept"
+    """)
+    assert codes(ledger) == [("E103", 1, 1)]
+    assert [e.text for e in ledger.entries] == ["kept"]
+
+
+# --- several errors in one file: each broken line is reported, the rest is read -----------
+
+
+def test_three_broken_entries_give_three_problems():
+    ledger = parse("""
+        2024-01-01 note "one"
+        2024-01-02 nope "two"
+        2024-01-03 note "three"
+        this is not a line
+        2024-01-04 note "four"
+        2024-01-05 note "unterminated
+        2024-01-06 note "six"
+    """)
+    assert codes(ledger) == [("E104", 2, 12), ("E101", 4, 1), ("E102", 6, 17)]
+    # the good entries around the broken ones are all loaded
+    assert [e.text for e in ledger.entries] == ["one", "three", "four", "six"]
+    assert [e.loc.line for e in ledger.entries] == [1, 3, 5, 7]
+
+
+def test_consecutive_syntax_errors_each_reported():
+    ledger = parse("""
+        2024-01-01 note "a"
+        foo
+        bar
+        baz
+        2024-01-02 note "b"
+          x-k: 1
+    """)
+    assert codes(ledger) == [("E101", 2, 1), ("E101", 3, 1), ("E101", 4, 1)]
+    assert [(e.text, e.extra) for e in ledger.entries] == [("a", ()), ("b", (("x-k", 1),))]
+
+
+def test_syntax_error_at_first_and_last_line():
+    ledger = parse('oops\n2024-01-01 note "a"\noops again', raw=True)
+    assert codes(ledger) == [("E101", 1, 1), ("E101", 3, 1)]
+    assert [e.text for e in ledger.entries] == ["a"]
+
+
+def test_metadata_errors_in_several_entries():
+    ledger = parse("""
+        2024-01-01 role "PM" at "Acme"
+          track: cor
+          phase: impact
+        2024-02-01 feedback "f"
+          tone: nice
+        2024-03-01 contract "c"
+          every: month
+          until: 2024-13-01
+    """)
+    assert codes(ledger) == [("E108", 2, 10), ("E108", 5, 9), ("E103", 8, 10)]
+    assert [type(e).__name__ for e in ledger.entries] == ["Role", "Feedback", "Contract"]
+
+
+# --- the calendar's edges --------------------------------------------------------------------------
+
+
+def test_a_north_star_of_9999_gets_the_last_day_as_its_horizon():
+    ledger = load_string('9999-01-01 north-star "x"\n')
+    assert ledger.problems == ()
+    assert ledger.entries[0].by == date(9999, 12, 31)

@@ -1,0 +1,76 @@
+"""Rendering reports (careerledger.render.report): one Report, four formats.
+
+Text for people, markdown for documents, csv and json for programs, all from
+the one structure, so they never disagree. The data in the reports is tested
+in test_reports.py, the JSON's documented shape in test_report_json.py, and
+every report of every example in every format in the snapshots.
+"""
+
+import csv
+import io
+import json
+
+import pytest
+from conftest import D, ledger
+from test_reports import REVIEW, TWO_ROLES, report
+
+from careerledger import reports as R
+from careerledger.render import REPORT_FORMATS
+from careerledger.render.report import length_text, render, sparkline
+from careerledger.reports.model import Length
+
+
+@pytest.mark.parametrize(("start", "end", "expected"), [
+    ("2024-02-29", "2025-02-28", "1y"),  # relativedelta: one year exactly
+    ("2020-01-01", "2020-01-01", "0d"),
+    ("2020-01-01", "2022-04-05", "2y 3m 4d"),
+    ("2020-01-31", "2020-03-01", "1m 1d"),
+    ("2020-01-01", "2021-01-06", "1y 5d"),
+])
+def test_length_text(start, end, expected):
+    s, e = D(start), D(end)
+    assert length_text(Length(s, e, (e - s).days)) == expected
+
+
+def test_review_markdown_is_ready_to_paste():
+    rep = report("review", REVIEW, "2024-05-15")
+    md = render(rep, "markdown")
+    assert md.startswith("# Review packet: Ada, as of 2024-05-15\n")
+    assert "\n*period:" not in md  # the period is in the heading, not repeated by every section
+    assert "*previous period: 2024-03-01 → 2024-04-01*" in md
+    assert "Faster checkout" in md
+    assert "20% less time to pay" in md
+
+
+def test_sparkline_one_bar_per_score():
+    assert sparkline((1, 2, 3, 4, 5)) == "▁▂▃▅█"
+    assert sparkline(()) == ""
+
+
+@pytest.mark.parametrize("fmt", REPORT_FORMATS)
+def test_every_format_starts_with_the_report_and_ends_with_a_newline(fmt):
+    rep = R.build("roles", ledger(TWO_ROLES), D("2020-03-01"))
+    out = render(rep, fmt)
+    assert out.endswith("\n")
+    if fmt == "text":
+        assert out.startswith("Roles: Ada, as of 2020-03-01\ncareer: 2015-03-01 → 2020-03-01\n")
+    elif fmt == "markdown":
+        assert out.startswith("# Roles: Ada, as of 2020-03-01\n")
+    elif fmt == "csv":
+        table = list(csv.reader(io.StringIO(out)))
+        assert table[:4] == [["report"], ["field", "value"], ["report", "roles"], ["title", "Roles"]]
+    else:
+        doc = json.loads(out)
+        assert (doc["report"], doc["owner"], doc["as_of"], doc["career"]) == (
+            "roles", "Ada", "2020-03-01", {"start": "2015-03-01", "end": "2020-03-01"})
+
+
+def test_json_lengths_are_days_and_text_lengths_are_years_months_days():
+    rep = R.build("roles", ledger(TWO_ROLES), D("2020-03-01"))
+    # Analyst 2015-03-01 -> 2017-03-01: 731 days, 2y; PM to as-of: 1096 days, 3y
+    [roles] = [s for s in json.loads(render(rep, "json"))["sections"] if s["key"] == "roles"]
+    assert [(r["title"], r["length"]) for r in roles["rows"]] == [("Analyst", 731), ("PM", 1096)]
+    # text: 2y and 3y; the organisation is written once for its roles, "now" for a role still held
+    assert render(rep, "text").endswith(
+        "  Acme            Analyst  2015-03-01  2017-03-01  2y        core     learning  joined\n"
+        "                  PM       2017-03-01  now         3y        core     impact    promotion\n")
