@@ -4,10 +4,12 @@ and gaps, spans as years, months and days, and shares."""
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from datetime import date
-from fractions import Fraction
-from typing import NamedTuple, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from ..core.entries import Entry, Leave, Role
+
+if TYPE_CHECKING:
+    from fractions import Fraction  # percent() is also given one; fractions imports decimal
 
 E = TypeVar("E", bound=Entry)
 Entries = Sequence[Entry]
@@ -64,7 +66,7 @@ def share(part: int, whole: int) -> float | None:
     return part / whole if whole else None
 
 
-def percent(part: int | Fraction, whole: int) -> str:
+def percent(part: "int | Fraction", whole: int) -> str:
     """part / whole as a whole percentage rounded down, so that a share shown as
     59% is below 60% (`1096 / 1827` is 59%, not 60%)."""
     return f"{int(100 * part // whole)}%"
