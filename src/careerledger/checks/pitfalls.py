@@ -11,7 +11,7 @@ report never disagree.
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
-from typing import NamedTuple, Protocol
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..core.entries import Bet, Decision, Entry, NorthStar, Role
 from ..core.options import Options
@@ -159,20 +159,23 @@ CHECKS: dict[str, Check] = {
 assert list(CHECKS) == [w.name for w in WARNINGS]
 
 
-class _Ledger(Protocol):
-    """What warnings need of a loaded ledger (load.Ledger has it all)."""
+if TYPE_CHECKING:  # a Protocol class costs start-up time; only mypy needs it
+    from typing import Protocol
 
-    @property
-    def entries(self) -> Entries: ...
-    @property
-    def options(self) -> Options: ...
-    @property
-    def suppressed(self) -> dict[tuple[str, int], frozenset[str]]: ...
-    @property
-    def rejected(self) -> frozenset[tuple[str, int]]: ...
+    class _Ledger(Protocol):
+        """What warnings need of a loaded ledger (load.Ledger has it all)."""
+
+        @property
+        def entries(self) -> Entries: ...
+        @property
+        def options(self) -> Options: ...
+        @property
+        def suppressed(self) -> dict[tuple[str, int], frozenset[str]]: ...
+        @property
+        def rejected(self) -> frozenset[tuple[str, int]]: ...
 
 
-def run(ledger: _Ledger, as_of: date, names: frozenset[str]) -> list[Problem]:
+def run(ledger: "_Ledger", as_of: date, names: frozenset[str]) -> list[Problem]:
     """Warnings for the ledger as of `as_of`, for the checks in `names`, minus
     those suppressed by a `; careerledger: ignore NAME` comment on an entry."""
     entries = upto(ledger.entries, as_of)
@@ -192,7 +195,7 @@ def run(ledger: _Ledger, as_of: date, names: frozenset[str]) -> list[Problem]:
 
 
 def warnings(
-    ledger: _Ledger, as_of: date | None = None, select: Iterable[str] = (), ignore: Iterable[str] = (),
+    ledger: "_Ledger", as_of: date | None = None, select: Iterable[str] = (), ignore: Iterable[str] = (),
 ) -> list[Problem]:
     """The warnings `careerledger check` prints for `ledger` as of `as_of`
     (default today): the catalogue's defaults, less the ledger's check-ignore

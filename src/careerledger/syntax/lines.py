@@ -11,7 +11,7 @@ Suppress, in the order they appear in the file.
 """
 
 from bisect import bisect_left
-from typing import NamedTuple, Protocol
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..core.entries import Entry, Loc
 from ..core.problems import Problem, did_you_mean
@@ -53,11 +53,14 @@ class Suppress(NamedTuple):
 Item = Entry | Option | Include | Suppress | Rejected
 
 
-class _Token(Protocol):
-    """What Lark hands a callback: a str with its line."""
+if TYPE_CHECKING:  # a Protocol class costs start-up time; only mypy needs it
+    from typing import Protocol
 
-    line: int
-    value: str
+    class _Token(Protocol):
+        """What Lark hands a callback: a str with its line."""
+
+        line: int
+        value: str
 
 
 def parse(text: str, file: str) -> tuple[list[Item], list[Problem]]:
@@ -86,7 +89,7 @@ class _Lines:
 
     # -- Lark callbacks (each gets a one-token list) --------------------------
 
-    def entry(self, children: list[_Token]) -> None:
+    def entry(self, children: "list[_Token]") -> None:
         tok = children[0]
         line = tok.line
         lines = tok.value.split("\n")  # the last is "": the token ends with a newline
@@ -99,7 +102,7 @@ class _Lines:
                 metas.append((line + i, text))
         self._entry(line, lines[0].rstrip("\r"), metas)
 
-    def meta(self, children: list[_Token]) -> None:
+    def meta(self, children: "list[_Token]") -> None:
         # An indented line outside any entry: a heading, option or include (or
         # a line already reported as broken) came between it and the entry.
         tok = children[0]
@@ -114,7 +117,7 @@ class _Lines:
             " between, but a heading, option or include ends the entry", len(text) - col + 1,
         ))
 
-    def option(self, children: list[_Token]) -> None:
+    def option(self, children: "list[_Token]") -> None:
         tok = children[0]
         line = tok.line
         self._end_block(line)
@@ -130,7 +133,7 @@ class _Lines:
             Loc(self.file, line, 1), key, value, Loc(self.file, line, toks[2].col), Loc(self.file, line, toks[1].col),
         ))
 
-    def include(self, children: list[_Token]) -> None:
+    def include(self, children: "list[_Token]") -> None:
         tok = children[0]
         line = tok.line
         self._end_block(line)
@@ -143,10 +146,10 @@ class _Lines:
             return
         self.items.append(Include(Loc(self.file, line, toks[1].col), path))
 
-    def heading(self, children: list[_Token]) -> None:
+    def heading(self, children: "list[_Token]") -> None:
         self._end_block(children[0].line)
 
-    def bad(self, children: list[_Token]) -> None:
+    def bad(self, children: "list[_Token]") -> None:
         tok = children[0]
         self.syntax_error(tok.line, tok.value.rstrip("\r\n"))
 

@@ -39,12 +39,11 @@ SHOWN = {
 }
 
 
-_TAG = re.compile("#?(" + TAG_BODY + ")")
 
 
 def tag_of(text: str) -> str | None:
     """`#zero-to-one` or `zero-to-one` -> `zero-to-one`; None when it is no tag."""
-    m = _TAG.fullmatch(text)
+    m = re.fullmatch("#?(" + TAG_BODY + ")", text)  # only evaluate --builds asks: compiled then
     return m[1] if m else None
 
 
