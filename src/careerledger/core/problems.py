@@ -33,6 +33,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # the file itself
     "E001": ("not-utf8", "the file is not valid UTF-8 text"),
     "E002": ("unreadable", "the file cannot be read"),
+    "E003": ("bad-line-ending", "a carriage return (CR) that does not end a line with LF"),
     # syntax: the shape of a line
     "E101": ("syntax", "a line that is not an entry, metadata, directive, heading or comment"),
     "E102": ("bad-string", "a string is not closed, or uses an escape other than \\\" and \\\\"),
@@ -65,6 +66,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "E406": ("duplicate-entry", "two entries of the same date, kind and name"),
     "E407": ("bad-score", "a home score outside 1–5"),
     "E408": ("decision-before-opportunity", "a decision dated before its opportunity"),
+    "E409": ("bet-already-open", "a bet opened while another bet of the same name is still open"),
+    "E410": ("unknown-role", "an `in:` that names no role held on the entry's date"),
+    "E411": ("unknown-contract", "an update's `for:` that names no contract"),
+    "E412": ("ends-before-start", "a contract's `until:` or a north star's `by:` before the entry's own date"),
+    "E413": ("ambiguous-leave", "a leave whose title names more than one current role"),
 }
 
 
