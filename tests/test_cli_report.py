@@ -58,7 +58,9 @@ def test_every_report_in_every_format_on_every_example(name, fmt, path):
 @pytest.mark.parametrize("name", list(REPORTS))
 @pytest.mark.parametrize("window", [("-p", "this-month"), ("-p", "last-year"), ("-p", "2025-W14"),
                                     ("-p", "2025-Q2"), ("-b", "2025-04"), ("-e", "2020"),
-                                    ("-b", "2022-01-01", "-e", "2023-01-01"), ("-p", "2030")])
+                                    ("-b", "2022-01-01", "-e", "2023-01-01"), ("-p", "2030"),
+                                    ("-p", "2025..2026"), ("-p", "from 2025-04 to 2025-07"), ("-p", "last quarter"),
+                                    ("-p", "since 2025"), ("-p", "to 2020"), ("-b", "q2")])
 def test_every_report_with_a_window(name, window):
     out = ok(run(name, JANE, "--as-of", AS_OF, *window))
     assert "listed: " in out.splitlines()[2]
@@ -335,6 +337,14 @@ def test_the_default_packet_is_the_last_whole_month():
     assert "**period:** 2026-10" in out
     assert SUMMARIES["2026-10"] in out
     assert out == review("-p", "2026-10")
+
+
+def test_a_range_of_one_month_is_that_month_s_packet():
+    # B is excluded: 2026-09..2026-10 is September alone, compared with August
+    out = review("-p", "2026-09..2026-10")
+    assert out == review("-p", "2026-09") == review("-p", "from 2026-09 to 2026-10")
+    assert "**compared with:** 2026-08" in out
+    assert SUMMARIES["2026-10"] not in out
 
 
 def test_a_quarterly_packet_holds_the_story_and_the_evidence():

@@ -1,6 +1,7 @@
 """Dates (careerledger.core.dates): the report periods of `-p`, computed by
 hand, and the calendar arithmetic every metric counts with."""
 
+import time
 from datetime import date
 
 import pytest
@@ -10,6 +11,7 @@ from careerledger.core.dates import (
     calendar_unit,
     parse_date,
     parse_duration,
+    period_begin,
     period_label,
     period_span,
     shift,
@@ -46,9 +48,10 @@ AS_OF = date(2026, 11, 21)  # a Saturday in ISO week 47 of 2026, in Q4
         ("last-quarter", date(2026, 7, 1), date(2026, 10, 1)),
         ("last-year", date(2025, 1, 1), date(2026, 1, 1)),
         ("next-year", date(2027, 1, 1), date(2028, 1, 1)),
-        ("2025-01..2025-03", date(2025, 1, 1), date(2025, 4, 1)),
+        # A..B runs from the first day of A to the first day of B, excluded (as in hledger)
+        ("2025-01..2025-03", date(2025, 1, 1), date(2025, 3, 1)),
         ("2025..", date(2025, 1, 1), None),
-        ("..2025-Q1", None, date(2025, 4, 1)),
+        ("..2025-Q1", None, date(2025, 1, 1)),
     ],
 )
 def test_period_span(text, begin, end):
@@ -59,6 +62,147 @@ def test_period_span(text, begin, end):
 def test_bad_periods_say_what_is_allowed(text):
     with pytest.raises(ValueError, match="period"):
         period_span(text, AS_OF)
+
+
+# --- hledger's spellings, at a fixed as-of -----------------------------------------------------
+
+DEC_2 = date(2026, 12, 2)  # a Wednesday: ISO week 49 of 2026 runs Monday 30 November to Sunday 6 December
+
+
+@pytest.mark.parametrize(
+    ("text", "begin", "end"),
+    [
+        # ranges: B excluded, so that A..B is what -b A -e B lists
+        ("2025..2026", date(2025, 1, 1), date(2026, 1, 1)),
+        ("2025-Q1..2025-Q3", date(2025, 1, 1), date(2025, 7, 1)),  # Q1 and Q2
+        ("2025-04-01..2025-04-03", date(2025, 4, 1), date(2025, 4, 3)),  # two days
+        ("2025-W14..2025-W16", date(2025, 3, 31), date(2025, 4, 14)),  # weeks 14 and 15
+        ("..2026", None, date(2026, 1, 1)),
+        ("2025 .. 2026", date(2025, 1, 1), date(2026, 1, 1)),
+        ("from 2025 to 2026", date(2025, 1, 1), date(2026, 1, 1)),
+        ("From 2025 To 2026", date(2025, 1, 1), date(2026, 1, 1)),
+        ("2025 to 2026", date(2025, 1, 1), date(2026, 1, 1)),
+        ("since 2025 until 2026", date(2025, 1, 1), date(2026, 1, 1)),
+        ("2025 until 2026-07", date(2025, 1, 1), date(2026, 7, 1)),
+        ("from 2025..2026", date(2025, 1, 1), date(2026, 1, 1)),
+        ("from 2025", date(2025, 1, 1), None),
+        ("since 2024", date(2024, 1, 1), None),
+        ("to 2026", None, date(2026, 1, 1)),
+        ("until 2026", None, date(2026, 1, 1)),
+        ("  to   2026-q2 ", None, date(2026, 4, 1)),
+        ("jan..apr", date(2026, 1, 1), date(2026, 4, 1)),  # hledger's example: January to March
+        ("yesterday..tomorrow", date(2026, 12, 1), date(2026, 12, 3)),  # yesterday and today
+        ("this month..next year", date(2026, 12, 1), date(2027, 1, 1)),
+        ("from last quarter to next quarter", date(2026, 7, 1), date(2027, 1, 1)),  # Q3 and Q4
+        ("this year to q2", date(2026, 1, 1), date(2026, 4, 1)),
+        # one period
+        ("in 2025", date(2025, 1, 1), date(2026, 1, 1)),
+        ("in this month", date(2026, 12, 1), date(2027, 1, 1)),
+        ("2025q2", date(2025, 4, 1), date(2025, 7, 1)),
+        ("2025Q2", date(2025, 4, 1), date(2025, 7, 1)),
+        ("2025-Q2", date(2025, 4, 1), date(2025, 7, 1)),
+        ("q2", date(2026, 4, 1), date(2026, 7, 1)),  # of as-of's year
+        ("Q4", date(2026, 10, 1), date(2027, 1, 1)),
+        ("this month", date(2026, 12, 1), date(2027, 1, 1)),
+        ("thismonth", date(2026, 12, 1), date(2027, 1, 1)),
+        ("this-month", date(2026, 12, 1), date(2027, 1, 1)),
+        (" This  Month ", date(2026, 12, 1), date(2027, 1, 1)),
+        ("last month", date(2026, 11, 1), date(2026, 12, 1)),
+        ("nextmonth", date(2027, 1, 1), date(2027, 2, 1)),
+        ("this week", date(2026, 11, 30), date(2026, 12, 7)),
+        ("lastweek", date(2026, 11, 23), date(2026, 11, 30)),
+        ("next week", date(2026, 12, 7), date(2026, 12, 14)),
+        ("this quarter", date(2026, 10, 1), date(2027, 1, 1)),
+        ("last quarter", date(2026, 7, 1), date(2026, 10, 1)),
+        ("lastquarter", date(2026, 7, 1), date(2026, 10, 1)),
+        ("next quarter", date(2027, 1, 1), date(2027, 4, 1)),
+        ("this year", date(2026, 1, 1), date(2027, 1, 1)),
+        ("last year", date(2025, 1, 1), date(2026, 1, 1)),
+        ("next year", date(2027, 1, 1), date(2028, 1, 1)),
+        ("nextyear", date(2027, 1, 1), date(2028, 1, 1)),
+        ("today", date(2026, 12, 2), date(2026, 12, 3)),
+        ("Yesterday", date(2026, 12, 1), date(2026, 12, 2)),
+        ("tomorrow", date(2026, 12, 3), date(2026, 12, 4)),
+        ("this day", date(2026, 12, 2), date(2026, 12, 3)),
+        ("last day", date(2026, 12, 1), date(2026, 12, 2)),
+        ("next day", date(2026, 12, 3), date(2026, 12, 4)),
+        ("jan", date(2026, 1, 1), date(2026, 2, 1)),  # a month of as-of's year
+        ("January", date(2026, 1, 1), date(2026, 2, 1)),
+        ("sep", date(2026, 9, 1), date(2026, 10, 1)),
+        ("dec", date(2026, 12, 1), date(2027, 1, 1)),
+        ("2025/04", date(2025, 4, 1), date(2025, 5, 1)),
+        ("2025/4", date(2025, 4, 1), date(2025, 5, 1)),
+        ("2025.04", date(2025, 4, 1), date(2025, 5, 1)),
+        ("202504", date(2025, 4, 1), date(2025, 5, 1)),
+        ("2025/04/15", date(2025, 4, 15), date(2025, 4, 16)),
+        ("2025/4/5", date(2025, 4, 5), date(2025, 4, 6)),
+        ("2025.04.15", date(2025, 4, 15), date(2025, 4, 16)),
+        ("20250415", date(2025, 4, 15), date(2025, 4, 16)),
+        ("2025w14", date(2025, 3, 31), date(2025, 4, 7)),
+    ],
+)
+def test_hledger_spellings(text, begin, end):
+    assert period_span(text, DEC_2) == (begin, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("2025..2025", "period '2025..2025' is empty: it ends where it begins, on 2025-01-01"),
+        ("2025-Q2..2025-04", "is empty: it ends where it begins, on 2025-04-01"),
+        ("from 2026 to 2025", "period 'from 2026 to 2025' ends before it begins: 2025-01-01 is before 2026-01-01"),
+        ("a..b..c", "period 'a..b..c' has more than one end"),
+        ("2025..2026..2027", "has more than one end"),
+        ("from 2025 to 2026 until 2027", "has more than one end"),
+        ("..", "period '..' has neither a beginning nor an end"),
+        ("from", "neither a beginning nor an end"),
+        ("to", "neither a beginning nor an end"),
+        ("in 2025..2026", "'in' takes one period, not a range"),
+        ("in", "'in' is not a period; use 2025, 2025-Q2, q2,"),
+        ("2025..someday", "'someday' is not a period"),
+        ("2025...2026", "'.2026' is not a period"),
+        ("2025 2026", "'2025 2026' is not a period"),  # hledger's ranges without a word: not taken
+        ("2025-2026", "'2025-2026' is not a period"),  # nor its - for to (2025-12 is a month)
+        ("2025/13", "is not a period"),
+        ("2025/02/30", "is not a period"),
+        ("20251301", "is not a period"),
+        ("2025-04/15", "is not a period"),  # one separator throughout
+        ("q5", "is not a period"),
+        ("2025q0", "is not a period"),
+        ("this fortnight", "is not a period"),
+        ("3 days ago", "is not a period"),
+        ("２０２５", "is not a period"),  # ASCII digits only
+    ],
+)
+def test_bad_hledger_spellings(text, message):
+    with pytest.raises(ValueError, match="period") as raised:
+        period_span(text, DEC_2)
+    assert message in str(raised.value)
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    ("2025-Q2", date(2025, 4, 1)), ("this month", date(2026, 12, 1)), ("in 2025", date(2025, 1, 1)),
+    ("q1", date(2026, 1, 1)), ("tomorrow", date(2026, 12, 3)),
+])
+def test_period_begin_is_the_first_day(text, first):
+    assert period_begin(text, DEC_2) == first
+
+
+@pytest.mark.parametrize("text", ["2024..2025", "from 2025", "since 2025", "to 2026", "until 2026", "2025 to 2026", ".."])
+def test_period_begin_refuses_a_range(text):
+    with pytest.raises(ValueError, match="is a range; give one date or period"):
+        period_begin(text, DEC_2)
+
+
+@pytest.mark.parametrize("text", ["9" * 1_000_000, ".." * 500_000, " " * 1_000_000, "from " * 200_000,
+                                  "2025.." + "2026.." * 150_000, "this " * 200_000 + "month", "q" * 1_000_000])
+def test_a_megabyte_of_period_is_refused_at_once(text):
+    start = time.process_time()
+    for parse in (period_span, period_begin):
+        with pytest.raises(ValueError, match="is not a period") as raised:
+            parse(text, DEC_2)
+        assert len(str(raised.value)) < 300  # the value is quoted cut short
+    assert time.process_time() - start < 1
 
 
 def test_last_quarter_from_january_reaches_back_a_year():

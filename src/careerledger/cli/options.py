@@ -19,18 +19,29 @@ else:  # ParamType is generic from click 8.4; older ones (>=8.1 is allowed) cann
     _DateParamType = _PathParamType = click.ParamType
 
 
+_DAYS = {"yesterday": -1, "today": 0, "tomorrow": 1}  # what --as-of takes beside a date, from the real today
+
+
 class DateType(_DateParamType):
+    """--as-of and --today: YYYY-MM-DD, YYYY-MM (its first day), or today,
+    yesterday or tomorrow (from the real today), in any case."""
+
     name = "DATE"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
         if not isinstance(value, str):
             assert isinstance(value, date)
             return value
-        from ..core.dates import parse_date
+        from ..core.dates import parse_date, shift
 
-        day = parse_date(value)
+        word = value.strip().lower()
+        if word in _DAYS:
+            return shift(date.today(), _DAYS[word])
+        day = parse_date(value.strip())
         if day is None:
-            self.fail(f"{value!r} is not a date; use YYYY-MM-DD (a real day) or YYYY-MM", param, ctx)
+            shown = value if len(value) <= 40 else value[:39] + "…"
+            self.fail(f"{shown!r} is not a date; use YYYY-MM-DD (a real day), YYYY-MM, today, yesterday or "
+                      "tomorrow", param, ctx)
         return day
 
 
@@ -70,8 +81,10 @@ class LedgerPath(_PathParamType):
 LEDGER = LedgerPath()
 
 
-def as_of_option(help: str = "Take this day as today (default: today).") -> Callable[[F], F]:
-    return click.option("--as-of", type=DATE, help=help)
+def as_of_option(help: str = "Take DATE as today (default: the real today).") -> Callable[[F], F]:
+    """--as-of DATE, also spelt --today DATE as in hledger."""
+    return click.option("--as-of", "--today", "as_of", type=DATE,
+                        help=f"{help} DATE: YYYY-MM-DD, YYYY-MM, today, yesterday or tomorrow.")
 
 
 def format_option(choices: tuple[str, ...], help: str, default: str | None = None) -> Callable[[F], F]:
@@ -93,8 +106,10 @@ def window_options(f: F) -> F:
                      help="List only what overlaps the time before DATE (excluded; a date or a period: its "
                           "first day)."),
         click.option("-p", "--period", metavar="PERIOD",
-                     help="List only what overlaps PERIOD: 2025, 2025-Q2, 2025-04, 2025-W14, this-month, "
-                          "last-quarter…"),
+                     help="List only what overlaps PERIOD, as in hledger: 2025, 2025-Q2 (2025q2, q2), 2025-04 "
+                          "(2025/04, apr), 2025-W14, 2025-04-15, today, this month (last/next week, month, "
+                          "quarter, year), or a range: A..B or from A to B (B's first day excluded: "
+                          "2025..2026 is 2025), from A, to B."),
     )):
         f = option(f)
     return f

@@ -69,61 +69,162 @@ def shift(day: date, days: int) -> date:
 
 
 # --- report periods ----------------------------------------------------------
-# hledger and klog users expect these: `2025`, `2025-Q2`, `2025-04`, `2025-W14`,
-# `2025-04-15`, `this-month`, `last-quarter`, `next-year`, and `A..B` ranges.
-# A period is a half-open span [begin, end).
+# What -p, -b and -e take: hledger's period expressions, the common ones (its
+# manual, "Period expressions" and "Smart dates"), in any case, with any
+# spaces around the words:
+#   one period   2025; 2025-Q2, 2025q2, q2 (of as-of's year); 2025-04, 2025/04,
+#                2025.04, 202504, apr, april (of as-of's year); 2025-W14,
+#                2025w14 (ISO weeks); 2025-04-15, 2025/4/15, 20250415; today,
+#                yesterday, tomorrow; this, last or next day, week, month,
+#                quarter or year (this month, thismonth, this-month); in P
+#   a range      A..B, A to B, from A to B (since for from, until for to); A..,
+#                from A; ..B, to B: from the first day of A (included) to the
+#                first day of B (excluded), as in hledger: 2025..2026 is 2025
+# A period is a half-open span [begin, end); the words and the forms without
+# a year count from as-of. Text longer than _LONGEST characters is no period,
+# refused before anything else is done with it; shorter text is split into
+# words once and each piece matched once, with no recursion: no value,
+# however long or odd, takes more than a moment.
 
 _PERIOD = re.compile(
-    r"(?P<year>\d{4})(?:-(?:Q(?P<q>[1-4])|W(?P<w>\d\d)|(?P<m>\d\d)(?:-(?P<d>\d\d))?))?",
-    re.I,
+    r"(?P<year>[0-9]{4})(?:-?q(?P<q>[1-4])|-?w(?P<w>[0-9]{2})"
+    r"|(?P<sep>[-/.])(?P<m>[0-9]{1,2})(?:(?P=sep)(?P<d>[0-9]{1,2}))?"
+    r"|(?P<m6>[0-9]{2})(?P<d8>[0-9]{2})?)?"
+    r"|q(?P<quarter>[1-4])",
 )
-_RELATIVE = re.compile(r"(?P<when>this|last|next)-(?P<unit>week|month|quarter|year)")
+_RELATIVE = re.compile(r"(?P<when>this|last|next)[ -]?(?P<unit>day|week|month|quarter|year)")
+_DAYS = {"yesterday": -1, "today": 0, "tomorrow": 1}
+_STEPS = {"last": -1, "this": 0, "next": 1}
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+                "october", "november", "december")
+_MONTHS = {name: i for i, full in enumerate(_MONTH_NAMES, 1) for name in (full, full[:3])}
+_FROM = ("from", "since")
+_TO = ("to", "until", "..")
+_LONGEST = 100  # characters: far more than any period takes (`since 2025-04-15 until 2026-04-15`: 33)
+_FORMS = ("2025, 2025-Q2, q2, 2025-04, apr, 2025-W14, 2025-04-15, today, yesterday, tomorrow, "
+          "this/last/next week (month, quarter, year), A..B (B excluded), from A, to B")
 
 
 Span = tuple[date, date]  # [begin, end): end excluded
 
 
 def period_span(text: str, as_of: date) -> tuple[date | None, date | None]:
-    """A period as (begin, end), end excluded; None is unbounded (only in an A.. or
-    ..B range). Raise ValueError saying what is allowed."""
-    text = text.strip().lower()
-    if ".." in text:
-        first, _, last = text.partition("..")
-        begin = period_span(first, as_of)[0] if first else None
-        end = period_span(last, as_of)[1] if last else None
-        if begin and end and end <= begin:
-            raise ValueError(f"period {text!r} ends before it begins")
-        return begin, end
-    if text in ("today", "yesterday"):
-        day = shift(as_of, -1 if text == "yesterday" else 0)
+    """A period as (begin, end), end excluded; None is unbounded (only in a
+    range: `A..`, `from A`, `..B`, `to B`). A range runs from the first day of
+    A to the first day of B, excluded: `2025..2026` is the year 2025. Raise
+    ValueError saying what is allowed."""
+    words = _words(text)
+    if not _is_range(words):
+        if words[:1] == ["in"]:  # in 2025: 2025
+            words = words[1:]
+        span = _single(" ".join(words), as_of)
+        if span is None:
+            raise ValueError(_not_a_period(text))
+        return span
+    if words[0] == "in":
+        raise ValueError(f"period {_shown(text)!r}: 'in' takes one period, not a range; write A..B")
+    if words[0] in _FROM:
+        words = words[1:] if any(w in _TO for w in words) else [*words[1:], ".."]  # from A: A..
+    if sum(w in _TO for w in words) > 1:
+        raise ValueError(f"period {_shown(text)!r} has more than one end: write one range, A..B")
+    at = next(i for i, w in enumerate(words) if w in _TO)
+    first, last = " ".join(words[:at]), " ".join(words[at + 1:])
+    if not first and not last:
+        raise ValueError(f"period {_shown(text)!r} has neither a beginning nor an end; give A..B, A.. or ..B")
+    begin = _first_day(first, as_of) if first else None
+    end = _first_day(last, as_of) if last else None
+    if begin and end and end <= begin:
+        if end == begin:
+            raise ValueError(f"period {_shown(text)!r} is empty: it ends where it begins, on {begin} (the end "
+                             "is excluded)")
+        raise ValueError(f"period {_shown(text)!r} ends before it begins: {end} is before {begin}")
+    return begin, end
+
+
+def period_begin(text: str, as_of: date) -> date:
+    """The first day of one date or period (-b and -e); a range is refused.
+    Raise ValueError saying what is allowed."""
+    if _is_range(_words(text)):
+        raise ValueError(f"{_shown(text)!r} is a range; give one date or period")
+    begin = period_span(text, as_of)[0]
+    assert begin is not None  # one period always begins
+    return begin
+
+
+def _words(text: str) -> list[str]:
+    """`From 2025..2026` -> ["from", "2025", "..", "2026"]: lowercase, `..`
+    apart, runs of spaces as one; ["…"], no period, for text too long to be one."""
+    if len(text) > _LONGEST:
+        return ["…"]
+    return text.lower().replace("..", " .. ").split()
+
+
+def _is_range(words: list[str]) -> bool:
+    return (bool(words) and words[0] in _FROM) or any(w in _TO for w in words)
+
+
+def _first_day(text: str, as_of: date) -> date:
+    span = _single(text, as_of)
+    if span is None:
+        raise ValueError(_not_a_period(text))
+    return span[0]
+
+
+def _single(text: str, as_of: date) -> Span | None:
+    """One period (not a range), its words lowercase and one space apart; None
+    when it is none."""
+    if text in _DAYS:
+        day = shift(as_of, _DAYS[text])
         return day, shift(day, 1)
+    if text in _MONTHS:
+        return unit_span(date(as_of.year, _MONTHS[text], 1), "month")
     m = _RELATIVE.fullmatch(text)
     if m:
-        begin, _ = unit_span(as_of, m["unit"])
-        step = {"this": 0, "last": -1, "next": 1}[m["when"]]
-        for _ in range(abs(step)):
-            begin = unit_span(shift(begin, -1), m["unit"])[0] if step < 0 else unit_span(begin, m["unit"])[1]
-        return unit_span(begin, m["unit"])
+        return _relative(as_of, m["unit"], _STEPS[m["when"]])
     m = _PERIOD.fullmatch(text)
-    if m:
+    if not m:
+        return None
+    try:
+        if m["quarter"]:
+            return unit_span(date(as_of.year, 3 * int(m["quarter"]) - 2, 1), "quarter")
         year = int(m["year"])
-        try:
-            if m["q"]:
-                return unit_span(date(year, 3 * int(m["q"]) - 2, 1), "quarter")
-            if m["w"]:
-                return unit_span(date.fromisocalendar(year, int(m["w"]), 1), "week")
-            if m["d"]:
-                day = date(year, int(m["m"]), int(m["d"]))
-                return day, shift(day, 1)
-            if m["m"]:
-                return unit_span(date(year, int(m["m"]), 1), "month")
-            return unit_span(date(year, 1, 1), "year")
-        except ValueError:
-            pass
-    raise ValueError(
-        f"{text!r} is not a period; use 2025, 2025-Q2, 2025-04, 2025-W14, 2025-04-15,"
-        " this-month, last-quarter, next-year (week, month, quarter, year) or A..B"
-    )
+        if m["q"]:
+            return unit_span(date(year, 3 * int(m["q"]) - 2, 1), "quarter")
+        if m["w"]:
+            return unit_span(date.fromisocalendar(year, int(m["w"]), 1), "week")
+        month, mday = m["m"] or m["m6"], m["d"] or m["d8"]
+        if mday:
+            first = date(year, int(month), int(mday))
+            return first, shift(first, 1)
+        if month:
+            return unit_span(date(year, int(month), 1), "month")
+        return unit_span(date(year, 1, 1), "year")
+    except ValueError:  # no such month, day or week
+        return None
+
+
+def _relative(as_of: date, unit: str, step: int) -> Span:
+    """The day, week, month, quarter or year holding as-of (step 0), the one
+    before (-1) or the one after (1)."""
+    if unit == "day":
+        day = shift(as_of, step)
+        return day, shift(day, 1)
+    begin, end = unit_span(as_of, unit)
+    if step < 0:
+        return unit_span(shift(begin, -1), unit)
+    if step > 0:
+        return unit_span(end, unit)
+    return begin, end
+
+
+def _not_a_period(text: str) -> str:
+    return f"{_shown(text)!r} is not a period; use {_FORMS}"
+
+
+def _shown(text: str) -> str:
+    """Text as an error quotes it: stripped, and cut after 40 characters."""
+    text = text.strip()
+    return text if len(text) <= 40 else text[:39] + "…"
 
 
 def unit_span(day: date, unit: str) -> Span:

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple, Protocol, TypeAlias
 
-from ..core.dates import period_span, shift
+from ..core.dates import period_begin, period_span, shift
 from ..metrics import timeline
 
 if TYPE_CHECKING:
@@ -189,28 +189,31 @@ class WindowError(ValueError):
 def window_of(as_of: date, begin: str | None = None, end: str | None = None, period: str | None = None) -> Window:
     """-b/-e/-p (dates or periods, as text) -> Window; raise WindowError.
 
-    -p is one period, or a range A..B. -b is the first day of a date or
-    period, -e the first day of one (excluded)."""
+    -p is one period, or a range, as in hledger: `A..B` (or `from A to B`)
+    from the first day of A to the first day of B, excluded; `A..` and `..B`
+    are open at one end. -b is the first day of a date or period, -e the
+    first day of one (excluded); neither takes a range. Relative periods
+    (today, last month, q2) count from `as_of`."""
     if period and (begin or end):
         raise WindowError("use -p/--period or -b/--begin and -e/--end, not both")
-
-    def span(text: str, option: str) -> tuple[date | None, date | None]:
+    if period:
         try:
-            # Dates and named periods (2026-Q3) do without as_of; only relative ones
-            # (last-month, today) need it, and None there fails inside period_span.
-            return period_span(text, as_of)
+            return Window(*period_span(period, as_of))
+        except ValueError as e:
+            raise WindowError(str(e), "period") from None
+
+    def first_day(text: str | None, option: str) -> date | None:
+        if not text:
+            return None
+        try:
+            return period_begin(text, as_of)
         except ValueError as e:
             raise WindowError(str(e), option) from None
 
-    if period:
-        return Window(*span(period, "period"))
-    window = Window(span(begin, "begin")[0] if begin else None, span(end, "end")[0] if end else None)
-    for text, option in ((begin, "begin"), (end, "end")):
-        if text and ".." in text:
-            raise WindowError(f"{text!r} is a range; give one date or period", option)
-    if window.begin and window.end and window.end <= window.begin:
-        raise WindowError(f"-e {window.end} is not after -b {window.begin}")
-    return window
+    first, last = first_day(begin, "begin"), first_day(end, "end")
+    if first and last and last <= first:
+        raise WindowError(f"-e {last} is not after -b {first}")
+    return Window(first, last)
 
 
 def build(name: str, ledger: "Ledger", as_of: date, window: Window = ALL, **params: object) -> Report:
