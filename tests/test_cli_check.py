@@ -173,7 +173,7 @@ def test_json_null_hint_and_unicode(ledger_file):
         pytest.param(["check", "{missing}"], id="nonexistent-path"),
         pytest.param(["check", "{dir}"], id="directory"),
         pytest.param(["check", "--as-of", "2024-02-30", "{good}"], id="bad-as-of-date"),
-        pytest.param(["check", "--as-of", "yesterday", "{good}"], id="bad-as-of-word"),
+        pytest.param(["check", "--as-of", "someday", "{good}"], id="bad-as-of-word"),
         pytest.param(["check", "--format", "xml", "{good}"], id="bad-format"),
         pytest.param(["check"], id="no-file"),
     ],
@@ -273,6 +273,9 @@ AUTOPILOT_WARNINGS = [
     ("W203", 9, "phase-stuck: 2267 days in the impact phase, longer than phase-max 4y"),
     ("W204", 12, 'cadence-missed: contract "Monthly update to my VP" missed its latest month, 2025-05:'
                  " 0 of 1 updates"),
+    # made in the Senior PM role (2021-04-01), which the Group PM role ended on 2022-03-01
+    ("W212", 12, 'contract-orphaned: contract "Monthly update to my VP" was made in role "Senior PM", which'
+                 " ended on 2022-03-01; add until: or in:"),
 ]
 
 HEALTHY = """\
@@ -301,6 +304,7 @@ option "owner" "Alex Kim"
   lesson: "ship to ten merchants first"
 2024-01-08 contract "Quarterly letter to my skip-level"
   every: quarter
+  in: "Senior PM, Payouts"
 2024-02-12 update "Q1 letter"
 2024-03-04 explained #pricing
 2024-04-22 explained #pricing
@@ -311,6 +315,9 @@ option "owner" "Alex Kim"
   track: innovation
   phase: learning
   why: "the zero-to-one experience the north star needs"
+2024-09-02 contract "Quarterly letter to the CFO"
+  every: quarter
+  in: "Lead, New Ventures"
 2024-09-20 listen "CFO"
 2024-09-27 sotu "New Ventures: the state of the union"
 2024-10-25 align "Two bets for 2025"
@@ -371,7 +378,7 @@ def test_healthy_ledger_as_of_its_own_past_also_passes(tmp_path):
 
 # --- selection ----------------------------------------------------------------------------------------
 
-AUTOPILOT_CODES = ["W201", "W201", "W201", "W202", "W203", "W204"]
+AUTOPILOT_CODES = ["W201", "W201", "W201", "W202", "W203", "W204", "W212"]
 
 
 def codes_of(result):
@@ -387,8 +394,9 @@ def codes_of(result):
         (["--select", "swing-due,W203"], ["W202", "W203"]),
         (["--select", "drift", "--select", "cadence-missed"], ["W201", "W201", "W201", "W204"]),
         (["--select", " swing-due , phase-stuck "], ["W202", "W203"]),
-        (["--ignore", "drift"], ["W202", "W203", "W204"]),
-        (["--ignore", "W201,swing-due", "--ignore", "W204"], ["W203"]),
+        (["--ignore", "drift"], ["W202", "W203", "W204", "W212"]),
+        (["--ignore", "W201,swing-due", "--ignore", "W204"], ["W203", "W212"]),
+        (["--ignore", "W201,swing-due", "--ignore", "W204", "--ignore", "contract-orphaned"], ["W203"]),
         (["--select", "drift,swing-due", "--ignore", "W201"], ["W202"]),
         (["--select", "home-stale"], []),
     ],
@@ -404,7 +412,7 @@ def test_select_and_ignore_by_name_and_code(tmp_path, args, expected):
     [
         (["--select", "drfit"], "drfit", "did you mean 'drift'?"),
         (["--ignore", "drift,swing-dew"], "swing-dew", "did you mean 'swing-due'?"),
-        (["--ignore", "W299"], "W299", "expected one of: cadence-missed, drift,"),
+        (["--ignore", "W299"], "W299", "expected one of: bet-in-unknown-role, cadence-missed, contract-orphaned, drift,"),
     ],
 )
 def test_unknown_check_name_is_a_usage_error(tmp_path, args, unknown, hint):
@@ -418,12 +426,12 @@ def test_unknown_check_name_is_a_usage_error(tmp_path, args, unknown, hint):
 def test_check_ignore_option_and_select_overrides_it(tmp_path):
     text = AUTOPILOT.replace('option "owner" "Sam Rivera"', 'option "check-ignore" "drift,W202"')
     path = write(tmp_path, text)
-    assert codes_of(run("check", "--as-of", AS_OF, "--format", "json", path)) == ["W203", "W204"]
+    assert codes_of(run("check", "--as-of", AS_OF, "--format", "json", path)) == ["W203", "W204", "W212"]
     # --select names exactly what runs, whatever the ledger ignores
     selected = run("check", "--as-of", AS_OF, "--format", "json", "--select", "drift,phase-stuck", path)
     assert codes_of(selected) == ["W201", "W201", "W201", "W203"]
     # --ignore adds to the ledger's list
-    more = run("check", "--as-of", AS_OF, "--format", "json", "--ignore", "cadence-missed", path)
+    more = run("check", "--as-of", AS_OF, "--format", "json", "--ignore", "cadence-missed,W212", path)
     assert codes_of(more) == ["W203"]
 
 
@@ -444,7 +452,7 @@ def test_suppression_comment_silences_only_that_entry_and_that_check(tmp_path):
     assert result.exit_code == 0
     # line 9's drift is gone; its phase-stuck stays, and the other roles still drift
     assert [(p["code"], p["line"]) for p in problems] == [
-        ("W201", 6), ("W201", 19), ("W202", 17), ("W203", 9), ("W204", 12),
+        ("W201", 6), ("W201", 19), ("W202", 17), ("W203", 9), ("W204", 12), ("W212", 12),
     ]
 
 
@@ -455,7 +463,9 @@ def test_suppression_comment_by_code_and_several_names(tmp_path):
     )
     result, problems = check_json(write(tmp_path, text))
     assert result.exit_code == 0
-    assert [(p["code"], p["line"]) for p in problems] == [("W201", 6), ("W201", 19), ("W202", 17), ("W204", 12)]
+    assert [(p["code"], p["line"]) for p in problems] == [
+        ("W201", 6), ("W201", 19), ("W202", 17), ("W204", 12), ("W212", 12),
+    ]
 
 
 def test_suppression_comment_on_a_metadata_line_does_nothing(tmp_path):
@@ -487,7 +497,7 @@ def test_warnings_alone_exit_0_strict_exit_1(tmp_path):
     assert run("check", "--as-of", AS_OF, path).exit_code == 0
     assert run("check", "--as-of", AS_OF, "--strict", path).exit_code == 1
     # --strict with every warning ignored passes
-    ignored = run("check", "--as-of", AS_OF, "--strict", "--ignore", "drift,W202,W203,W204", path)
+    ignored = run("check", "--as-of", AS_OF, "--strict", "--ignore", "drift,W202,W203,W204,W212", path)
     assert (ignored.exit_code, ignored.output) == (0, "")
 
 
@@ -523,7 +533,7 @@ def test_text_output_counts_errors_and_warnings(tmp_path):
     blocks = result.output.strip("\n").split("\n\n")
     assert blocks[0].startswith(f"{path}:22:12: E104 unknown keyword 'rol'")
     assert [b.split("\n")[0].split(" ")[1] for b in blocks[1:-1]] == AUTOPILOT_CODES
-    assert blocks[-1] == "1 error, 6 warnings"
+    assert blocks[-1] == "1 error, 7 warnings"
 
 
 def test_json_output_has_severity_and_name(tmp_path):
@@ -560,13 +570,13 @@ def test_github_output_has_warning_and_error_commands(tmp_path):
         assert re.fullmatch(r"::(warning|error) file=[^,]+,line=\d+,col=\d+,title=[EW]\d{3}::.+", line)
 
 
-def test_list_checks_lists_all_eleven():
+def test_list_checks_lists_every_check_of_the_catalogue():
     result = run("check", "--list-checks")
     assert result.exit_code == 0
     rows = result.output.splitlines()
     assert rows[0].split()[:3] == ["code", "name", "default"]
     body = rows[2:]
-    assert len(body) == 11
+    assert len(body) == len(WARNINGS) == 14
     for check, row in zip(WARNINGS, body, strict=True):
         assert row.split()[:3] == [check.code, check.name, "on"]
         assert row.endswith(check.summary)

@@ -131,9 +131,39 @@ def test_ledger_opportunity_takes_no_ad_hoc_options():
     result = run(AI, EXAMPLE, "--track", "core")
     assert result.exit_code == 2
     assert "'AI Shopping Assistant' is an opportunity of the ledger" in result.stderr
-    result = run(AI, EXAMPLE, "--as-of", "2026-11-01")
+    result = run(AI, EXAMPLE, "--as-of", "2026-10-05")
     assert result.exit_code == 2
-    assert "is weighed as of its own date (2026-10-06); --as-of is for an ad-hoc opportunity" in result.stderr
+    assert ("--as-of 2026-10-05 is before the opportunity 'AI Shopping Assistant' (2026-10-06); give its date or"
+            " a later day") in result.stderr
+
+
+def test_a_ledger_opportunity_is_weighed_again_as_of_a_later_day(ledger_file):
+    # Offered 2021-03-01 and deferred. Established on 2021-01-01 and the last big swing (the first
+    # role, innovation) on 2017-01-01: swing-every 3y makes one due from 2020-01-02. On the offer's
+    # day that is a +2 for an innovation offer; a year later the same, so the score is the same,
+    # but the needs rule changes: #pricing was mastered in between, so it no longer counts (+2 -> 0).
+    path = ledger_file("""
+        option "established" "2021-01-01"
+        2017-01-01 role "Founder" at "Own"
+          track: innovation
+          phase: impact
+        2017-01-02 north-star "CPO"
+          needs: #pricing
+        2021-03-01 opportunity "Pricing lab"
+          track: innovation
+          builds: #pricing
+        2021-03-15 decision "Pricing lab" defer
+        2021-06-01 skill #pricing mastered
+    """)
+    first = json.loads(run("Pricing lab", path, "--format", "json").stdout)
+    again = json.loads(run("Pricing lab", path, "--as-of", "2022-03-01", "--format", "json").stdout)
+    assert (first["as_of"], again["as_of"]) == ("2021-03-01", "2022-03-01")
+    assert again["opportunity"]["date"] == "2021-03-01"
+    points = {r["rule"]: r["points"] for r in first["reasons"]}
+    points_again = {r["rule"]: r["points"] for r in again["reasons"]}
+    assert (points["needs"], points_again["needs"]) == (2, 0)
+    text = run("Pricing lab", path, "--as-of", "2022-03-01").stdout
+    assert text.splitlines()[0] == 'Evaluate "Pricing lab", as of 2022-03-01 (again; offered on 2021-03-01)'
 
 
 @pytest.mark.parametrize(("args", "message"), [

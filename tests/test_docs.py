@@ -314,6 +314,31 @@ def test_errors_doc_names_every_error_code():
         assert f"| [{code}](#{code.lower()}-{name}) | `{name}` |" in doc, code
 
 
+def test_every_example_of_the_format_doc_is_a_valid_ledger():
+    # Each ```career block of docs/format.md, alone, loads with no problem; the include example
+    # names files that do not exist beside the doc (it says so), so it is E303 and only that.
+    from careerledger.loader import load_string
+
+    text = (DOCS / "format.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"^```career\n(.*?)^```$", text, re.M | re.S)
+    assert len(blocks) >= 20
+    found = {}
+    for i, block in enumerate(blocks):
+        problems = [p.code for p in load_string(block, f"block{i}.career").problems]
+        if problems:
+            found[i] = problems
+    assert list(found.values()) == [["E303"]], found
+
+
+def test_format_doc_and_grammar_say_the_same_version():
+    text = (DOCS / "format.md").read_text(encoding="utf-8")
+    grammar = (ROOT / "grammar" / "careerledger.lark").read_text(encoding="utf-8")
+    version = re.match(r"# The `\.career` format, version (\d+\.\d+)\n", text)
+    assert version, "docs/format.md names its version in its title"
+    assert grammar.startswith(f"// The .career format, version {version[1]}: ")
+    assert f"### {version[1]} (" in text  # and the history of the format has it
+
+
 def test_format_doc_names_every_ledger_option():
     doc = (DOCS / "format.md").read_text(encoding="utf-8")
     assert [key for key in SPECS if f"| `{key}` |" not in doc] == []

@@ -471,9 +471,10 @@ FILE_CODES = {"E001", "E002", "E303", "E304", "E307"}
 
 def _tables():
     from test_consistency import CONSISTENCY_ERRORS
+    from test_format_1_1 import FORMAT_1_1_ERRORS
     from test_syntax import SYNTAX_ERRORS
 
-    return SYNTAX_ERRORS + LOAD_ERRORS + CONSISTENCY_ERRORS
+    return SYNTAX_ERRORS + LOAD_ERRORS + CONSISTENCY_ERRORS + FORMAT_1_1_ERRORS
 
 
 def test_error_tables_ids_are_unique_and_large_enough():

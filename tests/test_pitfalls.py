@@ -727,6 +727,92 @@ WORDING = {
 }
 
 
+# --- format 1.1's warnings -----------------------------------------------------------------------
+
+ORPHANED = """
+2020-01-06 role "PM" at "Acme"
+  track: core
+  phase: impact
+2021-03-01 contract "Monthly note to my VP"
+  every: month
+2022-06-01 role "PM" at "Globex"
+  track: core
+  phase: impact
+"""
+
+NEAR_NEED = """
+2020-01-01 north-star "CPO"
+  needs: #zero-to-one #pricing
+2020-02-01 skill #zero-to-on practicing
+2020-03-01 skill #pricng proficient
+2020-04-01 skill #ai novice
+"""
+
+BET_ROLES = """
+2020-01-06 role "Senior PM" at "Acme"
+  track: core
+  phase: impact
+2020-06-01 bet "Pilot"
+  in: "Senior PM, Checkout"
+2021-01-01 role "Group PM" at "Acme"
+  track: core
+  phase: impact
+2021-02-01 bet "Refunds"
+  in: "Senior PM"
+"""
+
+WORDING.update({
+    ("contract-orphaned", ""): (
+        ORPHANED, "2022-07-01",
+        'contract-orphaned: contract "Monthly note to my VP" was made in role "PM", which ended on 2022-06-01;'
+        " add until: or in:"),
+    ("skill-near-need", ""): (
+        NEAR_NEED, "2020-02-01",
+        "skill-near-need: #zero-to-on is not a need of your north star, but #zero-to-one is:"
+        " did you mean #zero-to-one?"),
+    ("bet-in-unknown-role", "unknown"): (
+        BET_ROLES, "2020-07-01",
+        'bet-in-unknown-role: bet "Pilot" is in unknown role "Senior PM, Checkout" (did you mean "Senior PM"?)'),
+    ("bet-in-unknown-role", "unheld"): (
+        BET_ROLES.replace('  in: "Senior PM, Checkout"\n', ""), "2021-03-01",
+        'bet-in-unknown-role: bet "Refunds" is in role "Senior PM", which is not held on 2021-02-01'),
+})
+
+
+def test_contract_orphaned_only_without_until_or_in_and_once_its_role_ended():
+    # as of 2022-05-31 the PM role still runs: no warning; from 2022-06-01 it has ended
+    assert findings(ORPHANED, D("2022-05-31"), "contract-orphaned") == []
+    [(line, _, facts)] = findings(ORPHANED, D("2022-06-01"), "contract-orphaned")
+    assert (line, facts["title"], facts["ended"]) == (4, "PM", D("2022-06-01"))
+    with_until = ORPHANED.replace("  every: month\n", "  every: month\n  until: 2022-05-31\n")
+    assert findings(with_until, D("2022-07-01"), "contract-orphaned") == []
+    with_in = ORPHANED.replace("  every: month\n", '  every: month\n  in: "PM"\n')
+    assert findings(with_in, D("2022-07-01"), "contract-orphaned") == []
+    # a contract made before any main role, or in a gap, belongs to no role
+    gap = ORPHANED.replace('2021-03-01 contract', '2021-02-01 leave "PM"\n2021-03-01 contract')
+    assert findings(gap, D("2022-07-01"), "contract-orphaned") == []
+
+
+def test_skill_near_need_each_typo_once_short_tags_never():
+    found = findings(NEAR_NEED, D("2020-06-01"), "skill-near-need")
+    # #zero-to-on (a letter dropped) and #pricng (a letter dropped); #ai is too short to judge
+    assert [(line, facts["skill"], facts["need"]) for line, _, facts in found] == [
+        (3, "zero-to-on", "zero-to-one"), (4, "pricng", "pricing"),
+    ]
+    swapped = NEAR_NEED.replace("#pricng", "#pricnig")  # two letters swapped
+    assert [f["skill"] for _, _, f in findings(swapped, D("2020-06-01"), "skill-near-need")] == [
+        "zero-to-on", "pricnig"]
+    two_edits = NEAR_NEED.replace("#zero-to-on ", "#zero-2-one ").replace("#pricng", "#pricing")
+    assert findings(two_edits, D("2020-06-01"), "skill-near-need") == []
+
+
+def test_one_edit_is_a_substitution_insertion_deletion_or_swap():
+    one = pitfalls._one_edit
+    pairs = [("pricing", "pricint"), ("pricing", "pricin"), ("pricing", "ppricing"), ("pricing", "pricign"),
+             ("pricign", "pricing"), ("pricing", "pricing"), ("pricing", "prcign"), ("abcd", "badc")]
+    assert [one(a, b) for a, b in pairs] == [True, True, True, True, True, False, False, False]
+
+
 @pytest.mark.parametrize(("name", "case"), list(WORDING), ids=[f"{n}-{c}" if c else n for n, c in WORDING])
 def test_message_wording(name, case):
     text, as_of, message = WORDING[(name, case)]
@@ -745,7 +831,7 @@ def test_every_message_has_a_wording_test():
 
 def test_every_check_of_the_catalogue_has_its_function_in_order():
     assert list(pitfalls.CHECKS) == [w.name for w in WARNINGS]
-    assert [w.code for w in WARNINGS] == [f"W2{n:02d}" for n in range(1, 12)]
+    assert [w.code for w in WARNINGS] == [f"W2{n:02d}" for n in range(1, 15)]
     assert all(w.default for w in WARNINGS)
     for w in WARNINGS:
         assert WARNING_BY_KEY[w.code] is WARNING_BY_KEY[w.name] is w

@@ -8,11 +8,12 @@ career itself live in checks/pitfalls.py.
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TypeVar
 
-from ..core.entries import Bet, Decision, Entry, Leave, Opportunity, Outcome, Role
-from ..core.problems import Problem, closest
+from ..core.entries import Contract, Decision, Entry, NorthStar, Opportunity, Update
+from ..core.links import links
+from ..core.problems import Near, Problem
 from ..core.schema import keyword, name_of
 
-E = TypeVar("E", Bet, Opportunity)
+E = TypeVar("E", bound=Opportunity)
 
 
 def validate(entries: Sequence[Entry]) -> list[Problem]:
@@ -22,52 +23,45 @@ def validate(entries: Sequence[Entry]) -> list[Problem]:
     return problems
 
 
-def check_outcomes(entries: Sequence[Entry]) -> Iterator[Problem]:
-    bets = _first_named(entries, Bet)
-    near = _Near(bets, 'open it first:   YYYY-MM-DD bet "name"')
-    closed: dict[str, Outcome] = {}
+def check_links(entries: Sequence[Entry]) -> Iterator[Problem]:
+    """Leaves, outcomes and `in:`: what core/links.py could not resolve."""
+    yield from links(entries).problems
+
+
+def check_contracts_served(entries: Sequence[Entry]) -> Iterator[Problem]:
+    """An update's `for:` names a contract of the ledger, anywhere in it."""
+    commitments: set[str] | None = None
+    near: Near | None = None
     for e in entries:
-        if type(e) is not Outcome:
+        if type(e) is not Update or e.contract is None:
             continue
-        bet = bets.get(e.bet)
-        if bet is None:
-            yield _at(e, "E401", f"outcome for unknown bet \"{e.bet}\"",
-                      near(e.bet))
-        elif e.date < bet.date:
-            yield _at(e, "E403", f"outcome dated {e.date} is before its bet \"{e.bet}\" ({bet.date})",
-                      f"the bet opened at {bet.loc.file}:{bet.loc.line}")
-        elif e.bet in closed:
-            first = closed[e.bet]
-            yield _at(e, "E402", f"bet \"{e.bet}\" is closed twice",
-                      f"it was closed at {first.loc.file}:{first.loc.line}; record a pivot as a new bet")
-        else:
-            closed[e.bet] = e
+        if commitments is None:
+            commitments = {c.text for c in entries if type(c) is Contract}
+            near = Near(commitments, 'for: names the commitment of a contract:   YYYY-MM-DD contract "commitment"')
+        if e.contract not in commitments:
+            assert near is not None
+            yield _at(e, "E411", f"update for unknown contract \"{e.contract}\"", near(e.contract))
 
 
-def check_leaves(entries: Sequence[Entry]) -> Iterator[Problem]:
-    current: Role | None = None  # the main role held, or None after a leave
+def check_horizons(entries: Sequence[Entry]) -> Iterator[Problem]:
+    """A contract's `until:` and a north star's `by:` are not before the entry's own date."""
     for e in entries:
-        # one type() per entry; the asserts (for mypy) run only on roles and leaves
         t = type(e)
-        if t is Role:
-            assert isinstance(e, Role)
-            if e.is_main:
-                current = e
-        elif t is Leave:
-            assert isinstance(e, Leave)
-            if current is None:
-                yield _at(e, "E404", f"leave \"{e.title}\" with no current role", "a leave ends the current main role")
-            elif current.title != e.title:
-                yield _at(e, "E404", f"leave \"{e.title}\" does not match the current role",
-                          f"the current main role is \"{current.title}\" (line {current.loc.line})")
-                current = None
-            else:
-                current = None
+        if t is Contract:
+            assert isinstance(e, Contract)
+            if e.until is not None and e.until < e.date:
+                yield _at(e, "E412", f"contract ends (until: {e.until}) before it starts ({e.date})",
+                          "until: is the contract's last day, on or after its date")
+        elif t is NorthStar:
+            assert isinstance(e, NorthStar)
+            if e.by is not None and e.by < e.date:
+                yield _at(e, "E412", f"north star's horizon (by: {e.by}) is before its own date ({e.date})",
+                          "by: is when you mean to be there: a day after the entry's date")
 
 
 def check_decisions(entries: Sequence[Entry]) -> Iterator[Problem]:
     offered = _first_named(entries, Opportunity)
-    near = _Near(offered, 'record it first:   YYYY-MM-DD opportunity "name"')
+    near = Near(offered, 'record it first:   YYYY-MM-DD opportunity "name"')
     for e in entries:
         if type(e) is not Decision:
             continue
@@ -92,7 +86,7 @@ def check_duplicates(entries: Sequence[Entry]) -> Iterator[Problem]:
                       f"the same entry is at {first.loc.file}:{first.loc.line}")
 
 
-CHECKS = (check_outcomes, check_leaves, check_decisions, check_duplicates)
+CHECKS = (check_links, check_decisions, check_contracts_served, check_horizons, check_duplicates)
 
 
 def _at(entry: Entry, code: str, message: str, hint: str | None = None) -> Problem:
@@ -108,25 +102,3 @@ def _first_named(entries: Iterable[Entry], cls: type[E]) -> dict[str, E]:
             assert isinstance(name, str)  # bets and opportunities are named by a string
             first.setdefault(name, e)
     return first
-
-
-class _Near:
-    """"did you mean" hints for unknown names, with the work bounded: each
-    unknown name is looked up once, and after NEAR_BUDGET of them (a file of
-    hundreds of misspelt outcomes) the hint says what to write instead, so the
-    cost stays linear in the file."""
-
-    NEAR_BUDGET = 20
-
-    def __init__(self, names: Iterable[str], otherwise: str):
-        self.names = list(names)
-        self.otherwise = otherwise
-        self.found: dict[str, str] = {}
-
-    def __call__(self, name: str) -> str:
-        hint = self.found.get(name)
-        if hint is None:
-            close = closest(name, self.names) if len(self.found) < self.NEAR_BUDGET else None
-            hint = f"did you mean \"{close}\"?" if close else self.otherwise
-            self.found[name] = hint
-        return hint

@@ -9,15 +9,17 @@ careerledger.metrics, the same functions the reports use, so a warning and a
 report never disagree.
 """
 
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
-from ..core.entries import Bet, Decision, Entry, NorthStar, Role
+from ..core.entries import Bet, Contract, Decision, Entry, NorthStar, Role, Skill
+from ..core.links import links
 from ..core.options import Options
-from ..core.problems import WARNINGS, Problem
+from ..core.problems import WARNINGS, Near, Problem
 from ..metrics import cadence, feedback, home, landing, northstar, phases, swings
-from ..metrics.timeline import Entries, first_role, upto
+from ..metrics.timeline import Entries, first_role, latest, stints, upto
 
 
 class Finding(NamedTuple):
@@ -46,6 +48,11 @@ MESSAGES: dict[tuple[str, str], str] = {
     ("home-stale", ""): "last home check-in was {days_since} days ago (home-every {home_every})",
     ("north-star-missing", ""): "this ledger has roles but no north star",
     ("north-star-expired", ""): "the north star's horizon {by} has passed",
+    ("contract-orphaned", ""): 'contract "{contract}" was made in role "{title}", which ended on {ended};'
+                               " add until: or in:",
+    ("skill-near-need", ""): "#{skill} is not a need of your north star, but #{need} is: did you mean #{need}?",
+    ("bet-in-unknown-role", "unknown"): 'bet "{bet}" is in unknown role "{title}"{near}',
+    ("bet-in-unknown-role", "unheld"): 'bet "{bet}" is in role "{title}", which is not held on {date}',
 }
 
 
@@ -142,6 +149,91 @@ def north_star_expired(entries: Entries, as_of: date, options: Options) -> Itera
         yield Finding(star.current, "", {"by": star.by})
 
 
+def contract_orphaned(entries: Entries, as_of: date, options: Options) -> Iterator[Finding]:
+    # A contract with neither until: nor in: runs for ever; once the main role
+    # it was made in has ended it is most likely a promise to a former manager.
+    spans = stints(entries, as_of)
+    starts = [s.start for s in spans]
+    for c in entries:
+        if type(c) is not Contract or c.until is not None or c.in_role is not None:
+            continue
+        i = bisect_right(starts, c.date) - 1  # stints are contiguous: the last to start holds the day
+        if i < 0:
+            continue  # made before the first main role
+        made_in = spans[i]
+        if made_in.role is not None and not made_in.ongoing:
+            yield Finding(c, "", {"contract": c.text, "title": made_in.role.title, "ended": made_in.end})
+
+
+NEAR_MIN = 4  # tags shorter than this are too often one edit from another on purpose (#ai, #ui)
+NEAR_MAX = 64  # and longer ones are not typed by hand
+
+
+def skill_near_need(entries: Entries, as_of: date, options: Options) -> Iterator[Finding]:
+    star = latest(entries, NorthStar)
+    if star is None or not star.needs:
+        return
+    needs = set(star.needs)
+    # Two tags one edit apart (a letter changed, added, dropped or two swapped)
+    # share a string with one letter deleted: index the needs by those, so the
+    # cost is linear in the skills and needs whatever their number.
+    index: dict[str, list[str]] = {}
+    for need in sorted(needs):
+        if NEAR_MIN <= len(need) <= NEAR_MAX:
+            for variant in _deletions(need):
+                index.setdefault(variant, []).append(need)
+    last: dict[str, Skill] = {}
+    for e in entries:
+        if type(e) is Skill and e.skill not in needs:
+            last[e.skill] = e  # the latest entry of the tag: the one that sets its level
+    for tag, e in sorted(last.items(), key=lambda item: item[1].date):
+        if not NEAR_MIN <= len(tag) <= NEAR_MAX:
+            continue
+        near = next((n for v in _deletions(tag) for n in index.get(v, ()) if _one_edit(tag, n)), None)
+        if near is not None:
+            yield Finding(e, "", {"skill": tag, "need": near})
+
+
+def _deletions(word: str) -> Iterator[str]:
+    yield word
+    for i in range(len(word)):
+        yield word[:i] + word[i + 1:]
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether `a` and `b` differ by exactly one substitution, insertion,
+    deletion or swap of two neighbouring letters."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) < len(b):
+        return a[i:] == b[i + 1:]
+    return a[i + 1:] == b[i + 1:] or (a[i + 2:] == b[i + 2:] and a[i:i + 2] == b[i:i + 2][::-1])
+
+
+def bet_in_unknown_role(entries: Entries, as_of: date, options: Options) -> Iterator[Finding]:
+    belongs = links(entries).belongs
+    titles: set[str] | None = None
+    near: Near | None = None
+    for e in entries:
+        if type(e) is not Bet or e.in_role is None or e in belongs:
+            continue
+        if titles is None:
+            titles = {r.title for r in entries if type(r) is Role}
+            near = Near(titles, "")
+        facts = {"bet": e.name, "title": e.in_role, "date": e.date}
+        if e.in_role in titles:
+            yield Finding(e, "unheld", facts)
+        else:
+            assert near is not None
+            hint = near(e.in_role)
+            yield Finding(e, "unknown", facts | {"near": f" ({hint})" if hint else ""})
+
+
 # check name -> its function; the order of running is the catalogue's
 CHECKS: dict[str, Check] = {
     "drift": drift,
@@ -155,6 +247,9 @@ CHECKS: dict[str, Check] = {
     "home-stale": home_stale,
     "north-star-missing": north_star_missing,
     "north-star-expired": north_star_expired,
+    "contract-orphaned": contract_orphaned,
+    "skill-near-need": skill_near_need,
+    "bet-in-unknown-role": bet_in_unknown_role,
 }
 assert list(CHECKS) == [w.name for w in WARNINGS]
 

@@ -25,7 +25,7 @@ Examples:
 @click.option("--phase", type=click.Choice(PHASES), help="Ad hoc: the phase it would put you in.")
 @click.option("--builds", multiple=True, metavar="TAG",
               help="Ad hoc: a skill it would build, as a tag (#zero-to-one or zero-to-one; repeatable).")
-@as_of_option("Ad hoc: take this day as today (default: today).")
+@as_of_option("Weigh it as of this day (default: the opportunity's date; today for an ad-hoc one).")
 @format_option(EVALUATION_FORMATS, "text for people, json for programs.", default="text")
 def evaluate(
     name: str, files: tuple[str, ...], track: str | None, phase: str | None, builds: tuple[str, ...],
@@ -34,9 +34,10 @@ def evaluate(
     """Evaluate the opportunity NAME against the ledger in FILE: does it get
     you closer to your north star, or further from it?
 
-    NAME is an `opportunity` entry of the ledger, weighed as of its own date;
-    or, with --track, --phase or --builds, an opportunity described here (ad
-    hoc), weighed as of --as-of (default: today). Each rule prints one line
+    NAME is an `opportunity` entry of the ledger, weighed as of its own date,
+    or as of --as-of to weigh it again later (a deferred offer); or, with
+    --track, --phase or --builds, an opportunity described here (ad hoc),
+    weighed as of --as-of (default: today). Each rule prints one line
     with the points it gives, then the verdict: closer (score above 0),
     further (below 0) or neutral. docs/metrics.md explains every rule and
     weight; docs/json.md the JSON. A ledger with errors gives no verdict: its
@@ -62,10 +63,12 @@ def evaluate(
         if described:
             raise click.UsageError(f"'{name}' is an opportunity of the ledger; --track, --phase and "
                                    "--builds describe an ad-hoc one: use another name")
-        if as_of is not None:
-            raise click.UsageError(f"'{name}' is weighed as of its own date ({opportunity.date}); "
-                                   "--as-of is for an ad-hoc opportunity")
-        as_of = opportunity.date
+        if as_of is None:
+            as_of = opportunity.date
+        elif as_of < opportunity.date:
+            # a deferred offer may be weighed again later, never before it was made
+            raise click.UsageError(f"--as-of {as_of} is before the opportunity '{name}' ({opportunity.date}); "
+                                   "give its date or a later day")
     elif described:
         from datetime import date
 

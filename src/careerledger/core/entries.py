@@ -54,10 +54,11 @@ class Role(NamedTuple):
     title: str
     org: str
     track: str = "core"
-    phase: str = "learning"
+    phase: str | None = "learning"  # None only on a side role that gives none (it has no phase)
     scale: str | None = None
     why: str | None = None
     side: bool = False
+    move: str | None = None  # promotion | lateral | step-down, as written; None when not given
     tags: frozenset[str] = NO_TAGS
     extra: Extra = ()
 
@@ -72,6 +73,7 @@ class Leave(NamedTuple):
     date: dt.date
     title: str
     why: str | None = None
+    org: str | None = None  # `at:`: which of two current roles of one title it ends
     tags: frozenset[str] = NO_TAGS
     extra: Extra = ()
 
@@ -115,6 +117,7 @@ class Update(NamedTuple):
     audience: str | None = None
     via: str | None = None
     covers: tuple[str, ...] = ()
+    contract: str | None = None  # `for:`: the commitment of the contract it serves; None serves every one
     tags: frozenset[str] = NO_TAGS
     extra: Extra = ()
 
@@ -136,6 +139,7 @@ class Contract(NamedTuple):
     times: int = 1  # updates required per period (`count:`)
     counterpart: str | None = None
     until: dt.date | None = None
+    in_role: str | None = None  # `in:`: the title of the role it belongs to; it ends with that role
     tags: frozenset[str] = NO_TAGS
     extra: Extra = ()
 

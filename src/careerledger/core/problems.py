@@ -67,7 +67,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "E407": ("bad-score", "a home score outside 1–5"),
     "E408": ("decision-before-opportunity", "a decision dated before its opportunity"),
     "E409": ("bet-already-open", "a bet opened while another bet of the same name is still open"),
-    "E410": ("unknown-role", "an `in:` that names no role held on the entry's date"),
+    "E410": ("unknown-role", "a contract's `in:` that names no role held on its date"),
     "E411": ("unknown-contract", "an update's `for:` that names no contract"),
     "E412": ("ends-before-start", "a contract's `until:` or a north star's `by:` before the entry's own date"),
     "E413": ("ambiguous-leave", "a leave whose title names more than one current role"),
@@ -109,6 +109,12 @@ WARNINGS: tuple[WarningSpec, ...] = (
              "write a north-star entry: where do you want to be in five years?"),
     WarningSpec("W211", "north-star-expired", "the latest north star's by: date has passed",
              "revise your north star with a new north-star entry"),
+    WarningSpec("W212", "contract-orphaned", "a contract outlives the main role it was made in",
+             "add until: (its last day) or in: (the role it belongs to), or make a new contract"),
+    WarningSpec("W213", "skill-near-need", "a skill's tag is one edit away from a north-star need",
+             "use the need's exact tag, so that the skill counts toward your north star"),
+    WarningSpec("W214", "bet-in-unknown-role", "a bet's in: names no role held on its date",
+             "in: is the title of a role held on the bet's date, as written on the role"),
 )
 WARNING_BY_KEY: dict[str, WarningSpec] = {w.name: w for w in WARNINGS} | {w.code: w for w in WARNINGS}
 
@@ -180,3 +186,25 @@ def did_you_mean(word: str, choices: Collection[str]) -> str:
     if close is not None:
         return f"did you mean '{close}'?"
     return "expected one of: " + ", ".join(ordered)
+
+
+class Near:
+    """"did you mean" hints for unknown names, with the work bounded: each
+    unknown name is looked up once, and after BUDGET of them (a file of
+    hundreds of misspelt outcomes) the hint says what to write instead, so the
+    cost stays linear in the file."""
+
+    BUDGET = 20
+
+    def __init__(self, names: Iterable[str], otherwise: str):
+        self.names = list(names)
+        self.otherwise = otherwise
+        self.found: dict[str, str] = {}
+
+    def __call__(self, name: str) -> str:
+        hint = self.found.get(name)
+        if hint is None:
+            close = closest(name, self.names) if len(self.found) < self.BUDGET else None
+            hint = f"did you mean \"{close}\"?" if close else self.otherwise
+            self.found[name] = hint
+        return hint

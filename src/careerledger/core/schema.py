@@ -50,6 +50,7 @@ CHOICES = ("take", "decline", "defer")
 PERIODS = ("week", "month", "quarter")
 TONES = ("positive", "constructive", "critical")
 SIZES = ("big", "small")
+MOVES = ("promotion", "lateral", "step-down")  # a role's step from the main role before it
 ACTIONABLE_TONES = ("constructive", "critical")  # the tones that call for an `action:`
 
 # A value type is one of the names above, an enumeration (the tuple of words
@@ -66,6 +67,7 @@ class Key(NamedTuple):
     field: str
     type: ValueType
     required: bool = False
+    unless: str | None = None  # a yes/no key that, when yes, makes a required key optional (and None)
 
 
 class Kind(NamedTuple):
@@ -96,10 +98,11 @@ KINDS: dict[str, Kind] = {
     ),
     "role": _kind(
         Role, '"title" at "org"', [Arg("title", STRING), Arg(None, "at"), Arg("org", STRING)],
-        track=Key("track", TRACKS, True), phase=Key("phase", PHASES, True),
+        track=Key("track", TRACKS, True), phase=Key("phase", PHASES, True, unless="side"),
         scale=Key("scale", STRING), why=Key("why", STRING), side=Key("side", YES),
+        move=Key("move", MOVES),
     ),
-    "leave": _kind(Leave, '"title"', [Arg("title", STRING)], why=Key("why", STRING)),
+    "leave": _kind(Leave, '"title"', [Arg("title", STRING)], why=Key("why", STRING), at=Key("org", STRING)),
     "bet": _kind(
         Bet, '"name"', [Arg("name", STRING)],
         size=Key("size", SIZES), in_=Key("in_role", STRING), ask=Key("ask", STRING),
@@ -117,12 +120,13 @@ KINDS: dict[str, Kind] = {
     "update": _kind(
         Update, '"title"', [Arg("title", STRING)],
         to=Key("audience", STRING), via=Key("via", WORD), covers=Key("covers", TAGS),
+        for_=Key("contract", STRING),
     ),
     "explained": _kind(Explained, "#topic", [Arg("topic", TAG)], to=Key("audience", STRING)),
     "contract": _kind(
         Contract, '"commitment"', [Arg("text", STRING)],
         every=Key("every", PERIODS, True), count=Key("times", COUNT),
-        with_=Key("counterpart", STRING), until=Key("until", DATE),
+        with_=Key("counterpart", STRING), until=Key("until", DATE), in_=Key("in_role", STRING),
     ),
     "feedback": _kind(
         Feedback, '"what was said"', [Arg("text", STRING)],

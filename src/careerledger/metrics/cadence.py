@@ -8,6 +8,7 @@ from typing import NamedTuple
 
 from ..core.dates import add, period_label, shift, unit_span
 from ..core.entries import Contract, Duration, Explained, Update
+from ..core.links import links
 from .timeline import Entries, upto
 
 
@@ -39,14 +40,48 @@ class ContractCadence(NamedTuple):
     current_run: int  # kept periods counting back from the latest whole period
     latest: Period | None  # the latest whole period (None when none is over yet)
     last_missed: Period | None
-    live: bool  # no until:, or until >= as_of
+    live: bool  # no last day, or last day >= as_of
+    last_day: date | None  # until:, or the last day of its in: role once that ended, whichever is first
 
 
 def cadence(entries: Entries, as_of: date) -> tuple[ContractCadence, ...]:
     """One ContractCadence per contract, in ledger order."""
     entries = upto(entries, as_of)
-    updates = [e.date for e in entries if type(e) is Update]  # sorted: entries are
-    return tuple(_contract(c, updates, as_of) for c in entries if type(c) is Contract)
+    served = _Served(entries)
+    return tuple(_contract(c, served.updates(c), served.last_day(c), as_of) for c in entries if type(c) is Contract)
+
+
+class _Served:
+    """Which updates count for a contract, and its last day.
+
+    An update with `for:` counts only for the contracts of that commitment;
+    one without counts for every contract. A contract `in:` a role ends with
+    that role: its last day is the role's last day (the day before the next
+    main role or the leave), unless its `until:` comes first."""
+
+    def __init__(self, entries: Entries):
+        self.every: list[date] = []  # updates without for:, sorted (entries are)
+        self.only: dict[str, list[date]] = {}  # commitment -> the updates for: it
+        for e in entries:
+            if type(e) is Update:
+                if e.contract is None:
+                    self.every.append(e.date)
+                else:
+                    self.only.setdefault(e.contract, []).append(e.date)
+        found = links(entries)
+        self.belongs, self.ended = found.belongs, found.ended
+
+    def updates(self, c: Contract) -> list[date]:
+        only = self.only.get(c.text)
+        return sorted(self.every + only) if only else self.every
+
+    def last_day(self, c: Contract) -> date | None:
+        role = self.belongs.get(c)
+        end = self.ended.get(role) if role is not None else None
+        if end is None:
+            return c.until
+        last = shift(end, -1)
+        return last if c.until is None else min(c.until, last)
 
 
 def _counts(days: Sequence[date], start: date, stop: date, every: str) -> Iterator[tuple[date, date, str, int]]:
@@ -58,12 +93,12 @@ def _counts(days: Sequence[date], start: date, stop: date, every: str) -> Iterat
         start = end
 
 
-def _stop(c: Contract, as_of: date) -> date:
+def _stop(c: Contract, last_day: date | None, as_of: date) -> date:
     """The first day after the contract's last whole period: as_of's own period
-    is not whole yet, and the period holding `until` is the contract's last."""
+    is not whole yet, and the period holding its last day is the contract's last."""
     stop = period_start(as_of, c.every)
-    if c.until is not None:
-        stop = min(stop, next_period(period_start(c.until, c.every), c.every))
+    if last_day is not None:
+        stop = min(stop, next_period(period_start(last_day, c.every), c.every))
     return stop
 
 
@@ -73,6 +108,7 @@ class Latest(NamedTuple):
     required: int
     latest: Period | None  # the latest whole period (None when none is over yet)
     live: bool
+    last_day: date | None
 
 
 def latest_periods(entries: Entries, as_of: date) -> tuple[Latest, ...]:
@@ -80,23 +116,25 @@ def latest_periods(entries: Entries, as_of: date) -> tuple[Latest, ...]:
     cadence-missed warning needs, at a cost that does not grow with the
     number of periods since the contract began."""
     entries = upto(entries, as_of)
-    updates = [e.date for e in entries if type(e) is Update]
+    served = _Served(entries)
     found = []
     for c in entries:
         if not isinstance(c, Contract):
             continue
-        stop = _stop(c, as_of)
+        last_day = served.last_day(c)
+        stop = _stop(c, last_day, as_of)
         latest = None
         if period_start(c.date, c.every) < stop:
+            updates = served.updates(c)
             start = unit_span(shift(stop, -1), c.every)[0]
             n = bisect_left(updates, stop) - bisect_left(updates, start)
             latest = Period(start, stop, period_label(start, c.every), n, n >= c.times)
-        found.append(Latest(c, c.every, c.times, latest, c.until is None or c.until >= as_of))
+        found.append(Latest(c, c.every, c.times, latest, last_day is None or last_day >= as_of, last_day))
     return tuple(found)
 
 
-def _contract(c: Contract, updates: Sequence[date], as_of: date) -> ContractCadence:
-    stop = _stop(c, as_of)
+def _contract(c: Contract, updates: Sequence[date], last_day: date | None, as_of: date) -> ContractCadence:
+    stop = _stop(c, last_day, as_of)
     periods = [
         Period(start, end, label, n, n >= c.times)
         for start, end, label, n in _counts(updates, period_start(c.date, c.every), stop, c.every)
@@ -117,7 +155,8 @@ def _contract(c: Contract, updates: Sequence[date], as_of: date) -> ContractCade
         current_run=run,
         latest=periods[-1] if periods else None,
         last_missed=missed[-1] if missed else None,
-        live=c.until is None or c.until >= as_of,
+        live=last_day is None or last_day >= as_of,
+        last_day=last_day,
     )
 
 

@@ -7,6 +7,7 @@ from datetime import date
 from typing import NamedTuple
 
 from ..core.entries import Bet, NorthStar, Role, Skill, distinct
+from ..core.links import links
 from ..core.schema import LEVELS
 from .skills import SkillLevel, latest_levels
 from .swings import bet_records
@@ -71,7 +72,7 @@ class Builder(NamedTuple):
     kind: str  # "role" | "bet" | "skill"
     name: str  # the role's title, the bet's name, the skill entry's "#skill level"
     date: date
-    end: dt.date | None  # a main role's end, a bet's close; None while going on, for side roles, for skills
+    end: dt.date | None  # a role's end, a bet's close; None while going on, and for skills
     entry: Role | Bet | Skill
 
 
@@ -98,6 +99,7 @@ def built_by(entries: Entries, skill: str, as_of: date) -> tuple[Builder, ...]:
 def _builders(entries: Entries, as_of: date) -> dict[str, tuple[Builder, ...]]:
     """skill -> (Builder, ...) for every tag of a role, bet or skill entry."""
     ends = {s.role: (None if s.ongoing else s.end) for s in stints(entries, as_of) if s.role}
+    ends.update((role, day) for role, day in links(entries).ended.items() if role.side)
     closed = {b.entry: b.closed_on for b in bet_records(entries, as_of)}
     found: dict[str, list[Builder]] = {}
     skills: AbstractSet[str]

@@ -59,7 +59,8 @@ def phases(entries: Entries, as_of: date, options: Options = DEFAULTS) -> Phases
         if s.start == s.end and i < len(spans) - 1:
             broken = broken or s.role is None
             continue
-        phase = s.role.phase if s.role else "gap"
+        # a main role always has a phase (only a side role may give none)
+        phase = (s.role.phase or "learning") if s.role else "gap"
         if runs and runs[-1].phase == phase and not broken:
             prev = runs[-1]
             runs[-1] = prev._replace(end=s.end, days=(s.end - prev.start).days)

@@ -5,7 +5,7 @@ from datetime import date
 from typing import NamedTuple
 
 from ..core.entries import Role
-from .timeline import Entries, held_on, stints, upto
+from .timeline import Entries, held_on, side_end, stints, upto
 
 
 class CurrentRole(NamedTuple):
@@ -32,19 +32,20 @@ class RoleRecord(NamedTuple):
     role: Role
     org: str
     start: date
-    end: date | None  # the next main role or leave (excluded); None while held, and for side roles
+    end: date | None  # the next main role or its leave, a side role's leave (excluded); None while held
     days: int  # start to end, or to as_of
     side: bool
-    step: str  # "joined" | "rejoined" | "promotion" | "side"
+    step: str  # "joined" | "rejoined" | "promotion" | "lateral" | "step-down" | "side"
+    move: str | None  # the role's move: as written, or "promotion" inside one organisation; None otherwise
 
 
 class Tenure(NamedTuple):
     org: str
     start: date
-    end: date | None  # the end of its last role; None while held, and for a side role
+    end: date | None  # the end of its last role; None while held
     days: int  # start to end, or to as_of
     roles: tuple[RoleRecord, ...]  # oldest first
-    promotions: int  # roles after the first: consecutive main roles at one organisation
+    promotions: int  # later roles at one organisation whose move is a promotion (written or not)
     side: bool  # a side role (each side role is a tenure of its own)
 
 
@@ -54,9 +55,10 @@ def tenures(entries: Entries, as_of: date) -> tuple[Tenure, ...]:
     A tenure is an unbroken run of main roles at one organisation (as for
     current_role: a gap or a role elsewhere ends it, side roles do not); its
     first role is `joined` (`rejoined` after an earlier tenure there) and each
-    later one a `promotion`. A side role is a tenure of its own, running to
-    as_of. Organisations come in the order they first appear, each with its
-    tenures oldest first.
+    later one takes its `move:` (a `promotion` when it gives none). A side
+    role is a tenure of its own, running to its leave or as_of.
+    Organisations come in the order they first appear, each with its tenures
+    oldest first.
     """
     entries = upto(entries, as_of)
     found: list[tuple[str, list[RoleRecord]]] = []  # per tenure, by start
@@ -70,15 +72,18 @@ def tenures(entries: Entries, as_of: date) -> tuple[Tenure, ...]:
         days = (s.end - s.start).days
         org = s.role.org
         if current is not None and current[0] == org:
-            current[1].append(RoleRecord(s.role, org, s.start, end, days, False, "promotion"))
+            move = s.role.move or "promotion"
+            current[1].append(RoleRecord(s.role, org, s.start, end, days, False, move, move))
         else:
             step = "rejoined" if org in seen else "joined"
-            current = (org, [RoleRecord(s.role, org, s.start, end, days, False, step)])
+            current = (org, [RoleRecord(s.role, org, s.start, end, days, False, step, s.role.move)])
             found.append(current)
             seen.add(org)
     for e in entries:
         if type(e) is Role and e.side:
-            found.append((e.org, [RoleRecord(e, e.org, e.date, None, (as_of - e.date).days, True, "side")]))
+            side = side_end(entries, e)
+            found.append((e.org, [RoleRecord(e, e.org, e.date, side, ((side or as_of) - e.date).days, True, "side",
+                                             None)]))
     found.sort(key=lambda t: t[1][0].start)  # stable: main roles before side roles of the same day
     order: dict[str, int] = {}
     for org, _ in found:
@@ -93,7 +98,7 @@ def tenures(entries: Entries, as_of: date) -> tuple[Tenure, ...]:
             end=last.end,
             days=((last.end or as_of) - first.start).days,
             roles=tuple(records),
-            promotions=len(records) - 1,
+            promotions=sum(1 for r in records[1:] if r.step == "promotion"),
             side=first.side,
         ))
     return tuple(out)

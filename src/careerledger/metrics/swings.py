@@ -8,8 +8,9 @@ from typing import NamedTuple
 
 from ..core.dates import add
 from ..core.entries import Bet, Duration, Outcome, Role
+from ..core.links import links
 from ..core.options import DEFAULTS, Options
-from .timeline import Breakdown, Entries, breakdown, first_role, share, stints, upto
+from .timeline import Breakdown, Entries, breakdown, first_role, share, side_end, stints, upto
 
 ESTABLISHED_AFTER = Duration(4, "y")  # default `established`: first main role + 4y
 SUCCESS_BASELINE = 0.5  # the framework's baseline success rate of closed bets
@@ -112,8 +113,9 @@ def swings(entries: Entries, as_of: date, options: Options = DEFAULTS) -> Swings
             innovation.append(InnovationRole(s.role, s.start, end, s.days, False))
     for e in entries:
         if type(e) is Role and e.side and e.track == "innovation":
-            # The format has no way to end a side role: it runs to as_of.
-            innovation.append(InnovationRole(e, e.date, None, (as_of - e.date).days, True))
+            # a side role runs until its leave, or to as_of
+            end = side_end(entries, e)
+            innovation.append(InnovationRole(e, e.date, end, ((end or as_of) - e.date).days, True))
     innovation.sort(key=lambda r: r.start)
 
     core_days = sum(s.days for s in spans if s.role and s.role.track == "core")
@@ -153,19 +155,18 @@ def against_baseline(rate: float | None, baseline: float = SUCCESS_BASELINE) -> 
 
 
 def bet_records(entries: Entries, as_of: date) -> list[BetRecord]:
-    """Every bet with its outcome. An outcome closes the oldest open bet of its
-    name (validate reports outcomes for unknown bets and second closes)."""
+    """Every bet with its outcome: an outcome closes the open bet of its name
+    (core/links.py; validate reports what closes nothing)."""
+    closed_by = {bet: outcome for outcome, bet in links(entries).closes.items()}
     records: list[BetRecord] = []
-    open_by_name: dict[str, list[int]] = {}  # name -> indexes of open records, oldest first
     for e in entries:
-        if type(e) is Bet:
-            open_by_name.setdefault(e.name, []).append(len(records))
+        if type(e) is not Bet:
+            continue
+        o = closed_by.get(e)
+        if o is None:
             records.append(BetRecord(e.name, e.date, e.size, e, None, None, None, None, None,
                                      (as_of - e.date).days, True))
-        elif type(e) is Outcome and open_by_name.get(e.bet):
-            i = open_by_name[e.bet].pop(0)
-            records[i] = records[i]._replace(
-                outcome=e, result=e.result, story=e.story, lesson=e.lesson,
-                closed_on=e.date, days=(e.date - records[i].date).days, open=False,
-            )
+        else:
+            records.append(BetRecord(e.name, e.date, e.size, e, o, o.result, o.story, o.lesson, o.date,
+                                     (o.date - e.date).days, False))
     return records

@@ -7,6 +7,7 @@ from datetime import date
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from ..core.entries import Entry, Leave, Role
+from ..core.links import links
 
 if TYPE_CHECKING:
     from fractions import Fraction  # percent() is also given one; fractions imports decimal
@@ -102,6 +103,7 @@ def stints(entries: Entries, as_of: date) -> tuple[Stint, ...]:
     role: Role | None = None  # the main role held, None in a gap
     start: date | None = None  # None before the first main role
     opened_by: Role | Leave | None = None
+    ends = links(entries).ends
     for e in entries:
         # One type() per entry, and the isinstance asserts (for mypy) only on
         # the few roles and leaves: this loop runs over every entry.
@@ -115,8 +117,10 @@ def stints(entries: Entries, as_of: date) -> tuple[Stint, ...]:
             role, start, opened_by = e, e.date, e
         elif t is Leave and role is not None and start is not None and opened_by is not None:
             assert isinstance(e, Leave)
-            # Any leave ends the main role held (validate reports a leave whose
-            # title does not match, and also treats it as ending the role).
+            # core/links.py says which role a leave ends: a side role's leave
+            # leaves the main role held.
+            if ends.get(e) is not role:
+                continue
             found.append(Stint(role, start, e.date, False, opened_by))
             role, start, opened_by = None, e.date, e
     if start is not None and opened_by is not None:
@@ -156,3 +160,9 @@ def breakdown(start: date, end: date) -> Breakdown:
 
     d = relativedelta(end, start)
     return Breakdown(d.years, d.months, d.days)
+
+
+def side_end(entries: Entries, role: Role) -> date | None:
+    """The day a side role ended (its leave), or None while it runs: `entries`
+    cut at as_of, as for stints."""
+    return links(entries).ended.get(role)

@@ -109,7 +109,7 @@ def evaluation(ev: Evaluation, fmt: str, owner: str | None = None) -> str:
 def evaluation_text(ev: Evaluation, owner: str | None = None) -> str:
     opp, star = ev.opportunity, ev.north_star
     who = f": {owner}" if owner else ""
-    when = "ad hoc" if ev.ad_hoc else "its date"
+    when = "ad hoc" if ev.ad_hoc else "its date" if ev.as_of == opp.date else f"again; offered on {opp.date}"
     about = [f"track {opp.track or 'not given'}", f"phase {opp.phase or 'not given'}",
              "builds " + (" ".join(f"#{t}" for t in opp.builds) or "nothing named")]
     if opp.org:

@@ -33,14 +33,14 @@ def cadence_report(ledger: "Ledger", as_of: date, window: Window = ALL) -> list[
     entries = ledger.entries
     listed = listed_cover(window, as_of)
     contracts = [c for c in cadence.cadence(entries, as_of)
-                 if window.overlaps(c.contract.date, through(c.contract.until), as_of)]
+                 if window.overlaps(c.contract.date, through(c.last_day), as_of)]
     table = table_section(
         "contracts", "Contracts", as_of_cover(as_of) + listed,
         (("contract", "contract", TEXT), ("every", "every", TEXT), ("count", "count", INT),
          ("from", "from", DATE), ("until", "until", DATE, "open-ended"), ("live", "live", BOOL),
          ("kept", "kept", INT), ("missed", "missed", INT), ("current_run", "run", INT),
          ("last_missed", "last missed", TEXT, "never")),
-        [(c.contract.text, c.every, c.required, c.contract.date, c.contract.until, c.live, c.kept,
+        [(c.contract.text, c.every, c.required, c.contract.date, c.last_day, c.live, c.kept,
           c.missed, c.current_run, c.last_missed.label if c.last_missed else None) for c in contracts],
         empty="no contract",
     )

@@ -39,7 +39,7 @@ def roles_report(ledger: "Ledger", as_of: date, window: Window = ALL) -> list[Se
     )
     rows = [
         (r.org, r.role.title, r.start, r.end, Length(r.start, r.end or as_of, r.days), r.role.track,
-         r.role.phase, r.step)
+         r.role.phase, _step(r))
         for t in tenures for r in t.roles if window.overlaps(r.start, r.end, as_of)
     ]
     table = table_section(
@@ -50,3 +50,9 @@ def roles_report(ledger: "Ledger", as_of: date, window: Window = ALL) -> list[Se
         rows, empty="no role", group=True,
     )
     return [orgs, table]
+
+
+def _step(r: roles.RoleRecord) -> str:
+    """The step as given: `lateral`; a move written on a role that joins an
+    organisation follows the join (`joined, step-down`)."""
+    return r.step if r.move is None or r.move == r.step else f"{r.step}, {r.move}"

@@ -48,7 +48,7 @@ def summary_report(ledger: "Ledger", as_of: date, window: Window = ALL) -> list[
     ]
 
     live = [c for c in cadence.cadence(entries, as_of)
-            if c.live and window.overlaps(c.contract.date, through(c.contract.until), as_of)]
+            if c.live and window.overlaps(c.contract.date, through(c.last_day), as_of)]
     sections.append(table_section(
         "contracts", "Live contracts", as_of_cover(as_of) + listed_cover(window, as_of),
         (("contract", "contract", TEXT), ("every", "every", TEXT), ("latest", "latest period", TEXT),
