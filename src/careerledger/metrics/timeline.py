@@ -90,8 +90,9 @@ class Stint(NamedTuple):
 def stints(entries: Entries, as_of: date) -> tuple[Stint, ...]:
     """Main roles and gaps from the first main role up to as_of, in order.
 
-    A main role ends where the next main role or a `leave` starts; a leave
-    opens a gap that lasts until the next main role. Side roles play no part.
+    A main role ends where the next main role or its `leave` starts; a leave
+    opens a gap that lasts until the next main role. Side roles (and the
+    leaves that end them, core/links.py) play no part.
     `entries` must already be cut at as_of. Stints can be zero days long (two
     roles on one day; a role starting on as_of).
     """
