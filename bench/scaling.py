@@ -59,6 +59,23 @@ def many_needs(n):
     return f'2024-01-01 north-star "Somewhere"\n  needs: {needs}\n{skills}', "north-star needs and skills"
 
 
+def ambiguous_leaves(n):
+    roles = "".join(f'2020-01-01 role "Advisor" at "Org {i}"\n  track: core\n  side: yes\n' for i in range(n))
+    return roles + '2021-01-01 leave "Advisor"\n' * n, "side roles of one title, each leave ambiguous"
+
+
+def shared_contracts(n):
+    contracts = "".join(f'2020-01-06 contract "Weekly note"\n  every: week\n  count: {i + 1}\n' for i in range(n))
+    updates = "".join(f'2020-02-03 update "Note {i}"\n  for: "Weekly note"\n' for i in range(n))
+    return contracts + updates, "contracts of one commitment, updates for it"
+
+
+def near_skills(n):
+    needs = " ".join(f"#needed-skill-{i}" for i in range(n))
+    skills = "".join(f"2024-01-02 skill #needed-skil-{i} novice\n" for i in range(n))
+    return f'2024-01-01 north-star "Somewhere"\n  needs: {needs}\n{skills}', "skills one edit from a need"
+
+
 # case, the units at 1x, the command after `careerledger`
 CASES = (
     (trailing_spaces, 400, ["check"]),
@@ -67,6 +84,9 @@ CASES = (
     (weekly_contracts, 2, ["check"]),
     (long_unknown_keyword, 5000, ["check"]),
     (many_needs, 100, ["report", "skills"]),
+    (ambiguous_leaves, 100, ["check"]),
+    (shared_contracts, 20, ["check"]),
+    (near_skills, 100, ["check"]),
 )
 
 

@@ -10,6 +10,7 @@ ended. Names are compared exactly, as written.
 
 from collections.abc import Mapping, Sequence
 from datetime import date
+from itertools import islice
 from typing import NamedTuple
 
 from .entries import Bet, Contract, Entry, Leave, Outcome, Role
@@ -152,7 +153,7 @@ class _Resolver:
         elif same and len(same) == 1:
             target = next(iter(same))
         elif same:
-            orgs = ", ".join(f'"{r.org}"' for r in list(same)[:5])
+            orgs = ", ".join(f'"{r.org}"' for r in islice(same, 5))
             self.problems.append(_at(
                 e, "E413", f"leave \"{e.title}\" names {len(same)} current roles",
                 f"add at: with the organisation of the one it ends ({orgs})",

@@ -68,12 +68,18 @@ class _Served:
                     self.every.append(e.date)
                 else:
                     self.only.setdefault(e.contract, []).append(e.date)
+        self.merged: dict[str, list[date]] = {}
         found = links(entries)
         self.belongs, self.ended = found.belongs, found.ended
 
     def updates(self, c: Contract) -> list[date]:
         only = self.only.get(c.text)
-        return sorted(self.every + only) if only else self.every
+        if not only:
+            return self.every
+        merged = self.merged.get(c.text)
+        if merged is None:  # once per commitment: contracts may share one
+            merged = self.merged[c.text] = sorted(self.every + only)
+        return merged
 
     def last_day(self, c: Contract) -> date | None:
         role = self.belongs.get(c)
