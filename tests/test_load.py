@@ -391,6 +391,33 @@ def test_not_utf8_in_an_included_file(ledger_file):
     assert [e.text for e in ledger.entries] == ["ok"]
 
 
+def test_a_file_with_classic_mac_line_endings_is_one_problem(ledger_file):
+    path = ledger_file(b'option "owner" "J"\r2024-01-01 note "a"\r2024-01-02 nope "b"\r')
+    ledger = load(path)
+    assert codes(ledger) == [("E003", 1, 19)]
+    p = ledger.problems[0]
+    assert (p.loc.file, p.message, p.hint) == (
+        str(path), "lines end with a lone CR (classic Mac OS line endings)", "save the file with LF (or CRLF) line endings")
+    # nothing of it is read, but its text is kept to show the line
+    assert (ledger.entries, ledger.options.owner) == ((), None)
+    assert ledger.sources[str(path)] == 'option "owner" "J"\r2024-01-01 note "a"\r2024-01-02 nope "b"\r'
+
+
+def test_a_lone_cr_in_an_included_file(ledger_file):
+    ledger_file(b'2024-01-02 note "b\r"\r\n2024-01-03 note "c"\r\n', "inc.career")
+    main = ledger_file('include "inc.career"\n2024-01-01 note "a"\n')
+    ledger = load(main)
+    assert [(p.code, os.path.basename(p.loc.file), p.loc.line, p.loc.col) for p in ledger.problems] == [
+        ("E003", "inc.career", 1, 19)]
+    assert sorted(texts(ledger)) == ["a", "b\r", "c"]
+
+
+def test_a_lone_cr_after_a_byte_that_is_not_utf8(ledger_file):
+    # the column of the CR counts the replaced byte as one character
+    ledger = load(ledger_file(b'2024-01-01 note "caf\xe9\r"\n'))
+    assert codes(ledger) == [("E001", 1, 21), ("E003", 1, 22)]
+
+
 def test_unreadable_file(ledger_file, monkeypatch):
     loader = importlib.import_module("careerledger.loader")
     path = ledger_file('2024-01-01 note "a"\n')

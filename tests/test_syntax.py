@@ -5,7 +5,7 @@ The parser builds the right typed entry, field by field, for every kind: each
 kind gets one test with every argument and metadata key it has, and a check
 of the defaults the format promises. Then the line-level rules: comments,
 headings, blank lines, dates, line endings, indentation, `x-` metadata,
-strings and locations. Then the errors of a line (E1xx, E2xx, E305, E407),
+strings and locations. Then the errors of a line (E003, E1xx, E2xx, E305, E407),
 one malformed ledger per row of SYNTAX_ERRORS, and the recovery that reports
 every broken line of a file in one run.
 """
@@ -542,6 +542,12 @@ def test_crlf_error_lines_and_columns():
     assert codes(ledger) == [("E203", 3, 3)]
 
 
+def test_a_lone_cr_is_not_a_line_ending():
+    # lines are counted by LF: the CR is reported inside line 1, and line 2 is the next LF line
+    ledger = parse('2024-01-01 note "a"\r  x-k: 1\n2024-01-02 nope "b"\n', raw=True)
+    assert codes(ledger) == [("E003", 1, 20), ("E104", 2, 12)]
+
+
 def test_utf8_bom_is_accepted():
     e = only_entry('\ufeff2024-03-01 note "a"\n', raw=True)
     assert e.date == date(2024, 3, 1)
@@ -737,6 +743,10 @@ def test_loc_line_numbers_after_a_syntax_error():
 # whole ledger in test_consistency.py.
 
 SYNTAX_ERRORS = [
+    # --- E003 a carriage return (CR) that ends no line ---------------------------------
+    ("cr-lone-inside-a-line", '2024-01-01 note "a"\r2024-01-02 note "b"\n', "E003", 1, 20, "LF (or CRLF)"),
+    ("cr-lone-in-a-string", '2024-01-01 note "a"\n2024-01-02 note "b\rc"\n', "E003", 2, 19, None),
+    ("cr-classic-mac-file", '2024-01-01 note "a"\r2024-01-02 note "b"\r', "E003", 1, 20, "LF (or CRLF)"),
     # --- E101 syntax: a line that is nothing ------------------------------------
     ("syntax-stray-words", "hello world\n", "E101", 1, 1, "a line is an entry"),
     ("syntax-keyword-without-date", 'role "PM" at "Acme"\n' + ROLE_META, "E101", 1, 1,
@@ -746,6 +756,7 @@ SYNTAX_ERRORS = [
     ("syntax-capitalised-directive", 'Option "owner" "Jane"\n', "E101", 1, 1, "did you mean 'option'?"),
     ("syntax-line-inside-entry", '2024-01-01 note "a"\n?? what\n', "E101", 2, 1, None),
     ("syntax-nul-line", '2024-01-01 note "a"\n\x00\n', "E101", 2, 1, None),
+    ("syntax-unindented-metadata", '2024-01-01 note "a"\nx-k: 1\n', "E101", 2, 1, "indent it:   x-k: 1"),
     # --- E102 strings -------------------------------------------------------------
     ("string-unterminated-arg", '2024-01-01 note "never closed\n', "E102", 1, 17, "ends with \""),
     ("string-unterminated-meta", '2024-01-01 note "a"\n  x-k: "open\n', "E102", 2, 8, None),
@@ -786,7 +797,7 @@ SYNTAX_ERRORS = [
     ("args-home-word", "2024-01-01 home five\n", "E105", 1, 17, None),
     ("args-skill-string-not-tag", '2024-01-01 skill "sql" mastered\n', "E105", 1, 18, None),
     # --- E106 tags ---------------------------------------------------------------------------
-    ("tag-uppercase", '2024-01-01 note "a" #Payments\n', "E106", 1, 21, "lowercase"),
+    ("tag-uppercase", '2024-01-01 note "a" #Payments\n', "E106", 1, 21, "did you mean #payments?"),
     ("tag-uppercase-skill", "2024-01-01 skill #SQL mastered\n", "E106", 1, 18, None),
     ("tag-dot", '2024-01-01 note "a" #a.b\n', "E106", 1, 21, None),
     ("tag-uppercase-meta", '2024-01-01 update "u"\n  covers: #ok #NotOk\n', "E106", 2, 15, None),
@@ -824,10 +835,12 @@ SYNTAX_ERRORS = [
     ("orphan-after-heading", '2024-01-01 note "a"\n* Roles\n  x-k: 1\n', "E201", 3, 3, "a heading"),
     ("orphan-after-option", 'option "owner" "J"\n  x-k: 1\n', "E201", 2, 3, None),
     ("orphan-tab-indented", '\tx-k: 1\n', "E201", 1, 2, None),
+    ("orphan-indented-entry", '* Notes\n  2024-01-01 note "a"\n', "E201", 2, 3, "remove the spaces before 2024-01-01"),
     # --- E202 metadata shape ------------------------------------------------------------------------
     ("meta-no-colon", '2024-01-01 note "a"\n  just some text\n', "E202", 2, 3, "is metadata"),
     ("meta-no-key", '2024-01-01 note "a"\n  : value\n', "E202", 2, 3, None),
     ("meta-quoted-key", '2024-01-01 note "a"\n  "k": value\n', "E202", 2, 3, None),
+    ("meta-indented-entry", '2024-01-01 note "a"\n  2024-01-02 note "b"\n', "E202", 2, 3, "an entry starts at column 0"),
     # --- E203 unknown key ----------------------------------------------------------------------------
     ("key-typo", '2024-01-01 role "PM" at "A"\n' + ROLE_META + "  trak: core\n", "E203", 4, 3,
      "did you mean 'track'?"),

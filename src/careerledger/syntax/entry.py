@@ -5,8 +5,19 @@ from ..core import schema as S
 from ..core.dates import add
 from ..core.entries import Duration, Entry, Loc
 from ..core.problems import Problem, did_you_mean
-from .tokens import KEY, SHOWN, Tok, tokens
-from .values import Bad, bad_tag, date_value, describe, extra_value, string_check, value, value_error
+from .tokens import KEY, QUOTES, SHOWN, Tok, tokens
+from .values import (
+    Bad,
+    bad_tag,
+    date_value,
+    describe,
+    extra_value,
+    string_check,
+    tags,
+    tags_hint,
+    value,
+    value_error,
+)
 
 NORTH_STAR_HORIZON = Duration(5, "y")  # a north star's `by:` when it names none
 
@@ -53,32 +64,41 @@ def build_entry(file: str, line: int, text: str, metas: list[tuple[int, str]], p
                     f"write it as: {kw.text} {kind.summary}", len(tok.text),
                 ))
             continue
-        fields[arg.field] = value(file, line, tok, arg.type, "E105", arg.field)
-    tags = []
-    for tok in toks[pos:]:
+        # a hint writes a corrected first argument after the keyword (`home 4`), a later one alone
+        shown = f"{kw.text} " if pos == 3 else ""
+        fields[arg.field] = value(file, line, tok, arg.type, "E105", arg.field, shown, text)
+    rest = toks[pos:]
+    for i, tok in enumerate(rest):
         if tok.kind != "tag":
             if tok.kind == "bad" and tok.text.startswith("#"):
-                bad_tag(file, line, tok)
+                bad_tag(file, line, tok, rest)
             string_check(file, line, tok)
+            # a word is a tag without its # (`yay`), or one `#a, #b` of tags with commas;
+            # several words are more likely text that lost its quotes
+            commas = tok.kind == "bad" and "," in tok.text
+            one_word = tok.kind == "word" and sum(t.kind == "word" for t in rest) == 1
+            hint = tags_hint(rest, i) if commas or one_word else None
             raise Bad(Problem(
                 Loc(file, line, tok.col), "E105",
                 f"unexpected {SHOWN[tok.kind]} {tok.text} after the arguments of '{kw.text}'".replace("  ", " "),
-                f"'{kw.text}' takes {kind.summary}, then any #tags", len(tok.text),
+                hint or f"'{kw.text}' takes {kind.summary}, then any #tags", len(tok.text),
             ))
-        tags.append(tok.text[1:])
-    if tags:
-        fields["tags"] = frozenset(tags)
+    if rest:
+        fields["tags"] = frozenset(tok.text[1:] for tok in rest)
     seen = _metadata(file, kw.text, kind, metas, fields, problems) if metas else {}
     for key in _REQUIRED[kw.text]:
         if key not in seen:
             spec = kind.keys[key]
+            if spec.unless is not None and fields.get(kind.keys[spec.unless].field) is True:
+                fields[spec.field] = None  # optional here (a side role's phase): it has none
+                continue
             problems.append(Problem(
                 Loc(file, line, kw.col), "E204", f"'{kw.text}' needs '{key}:' metadata",
                 f"add an indented line under it:   {key}: {describe(spec.type)}", len(kw.text),
             ))
     if kw.text == "north-star" and "by" not in fields:
         fields["by"] = add(day, NORTH_STAR_HORIZON)
-    return kind.cls(Loc(file, line, 1), day, **fields)  # type: ignore[arg-type]
+    return kind.cls(Loc(file, line, first.col), day, **fields)  # type: ignore[arg-type]
 
 
 def _metadata(
@@ -115,7 +135,7 @@ def _metadata(
             toks = tokens(text, m.end())
         try:
             if key.startswith("x-") and len(key) > 2:
-                extra.append((key, extra_value(file, line, toks)))
+                extra.append((key, extra_value(file, line, toks, text)))
                 continue
             spec = kind.keys.get(key)
             if spec is None:
@@ -131,11 +151,10 @@ def _metadata(
                     f"write {describe(spec.type)} after '{key}:'", 1,
                 ))
             if spec.type == S.TAGS:
-                for tok in toks:
-                    if tok.kind != "tag":
-                        value(file, line, tok, S.TAG, "E107", key)
-                fields[spec.field] = tuple(t.text[1:] for t in toks)
+                fields[spec.field] = tags(file, line, toks, "E107", f"{key}: ", text)
                 continue
+            if toks[0].kind == "bad" and toks[0].text[0] in QUOTES:  # “text in curly quotes”: one value
+                value(file, line, toks[0], spec.type, "E107", key, f"{key}: ", text)
             if len(toks) > 1:
                 extra_tok = toks[1]
                 string_check(file, line, extra_tok)
@@ -144,7 +163,7 @@ def _metadata(
                     f"'{key}:' takes one value; unexpected {extra_tok.text}",
                     "put text with spaces in double quotes", len(extra_tok.text),
                 ))
-            fields[spec.field] = value(file, line, toks[0], spec.type, "E107", key)
+            fields[spec.field] = value(file, line, toks[0], spec.type, "E107", key, f"{key}: ", text)
         except Bad as bad:
             problems.append(bad.problem)
     if extra:

@@ -4,12 +4,20 @@ The LALR parser (generated from grammar/careerledger.lark) hands over one
 token per entry (its first line and the metadata lines under it) and one per
 other line; _Lines routes each to the builder of what it holds (entry.py for
 entries). A bad line is reported and parsing goes on from the next line, so
-one run shows every problem in the file.
+one run shows every problem in the file. An entry is built once the line
+after it is known not to be its own: metadata that lost its indentation is
+reported and still read with the entry, and an entry indented by mistake is
+reported and read as an entry.
+
+A lone carriage return (CR not followed by LF) is no line ending: before the
+parse, each line that has one is reported (E003) in one pass, and a file
+whose only line endings are lone CRs is reported once and not parsed.
 
 Items are entries and three directive records, Option, Include and
 Suppress, in the order they appear in the file.
 """
 
+import re
 from bisect import bisect_left
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -18,8 +26,8 @@ from ..core.problems import Problem, did_you_mean
 from ..core.schema import KINDS
 from ._lalr import Lark_StandAlone
 from .entry import build_entry
-from .tokens import SUPPRESS, Tok, comment, tokens
-from .values import Bad, string, string_check
+from .tokens import INDENTED_HEAD, QUOTES, SUPPRESS, UNINDENTED_META, Tok, comment, tokens
+from .values import Bad, string, string_check, wrong_quotes
 
 
 class Option(NamedTuple):
@@ -68,12 +76,56 @@ def parse(text: str, file: str) -> tuple[list[Item], list[Problem]]:
     lines = _Lines(file)
     if text.startswith("\ufeff"):
         text = text[1:]
+    crs: dict[int, int] = {}
+    if "\r" in text and text.count("\r") != text.count("\r\n"):
+        if "\n" not in text and text.count("\r") > 1:
+            # Classic Mac OS line endings: the whole file is one line, and
+            # whatever else it is said to be would be noise.
+            col = text.index("\r") + 1
+            return [], [Problem(
+                Loc(file, 1, col), "E003", "lines end with a lone CR (classic Mac OS line endings)",
+                "save the file with LF (or CRLF) line endings",
+            )]
+        crs = _lone_crs(text, file, lines.problems)
     if not text.endswith("\n"):
         text += "\n"
     # Every line is some token (the grammar's BAD takes any other line), so the
     # parse never fails: one pass, linear in the file.
     Lark_StandAlone(transformer=lines).parse(text)
+    lines.flush()
+    if crs:
+        # What follows a lone CR on its line was most likely meant as the next
+        # line (and a line that starts with one is the rest of the line
+        # before): a problem there would be noise.
+        lines.problems = [
+            p for p in lines.problems if p.code == "E003" or p.loc.col < crs.get(p.loc.line, p.loc.col + 1)
+        ]
     return lines.items, lines.problems
+
+
+_LONE_CR = r"\r(?!\n)"  # compiled (by re's cache) only for a file that has one
+_CR_HINT = "remove it, or save the file with LF (or CRLF) line endings"
+
+
+def _lone_crs(text: str, file: str, problems: list[Problem]) -> dict[int, int]:
+    """Report the first lone CR of each line that has one (E003) -> line -> its column."""
+    found = {}
+    line, counted, pos = 1, 0, 0
+    lone = re.compile(_LONE_CR)
+    while (m := lone.search(text, pos)) is not None:
+        at = m.start()
+        line += text.count("\n", counted, at)
+        counted = at
+        col = at - text.rfind("\n", 0, at)
+        found[line] = col
+        problems.append(Problem(
+            Loc(file, line, col), "E003", "a carriage return (CR) that does not end a line", _CR_HINT,
+        ))
+        end = text.find("\n", at)
+        if end < 0:
+            break
+        pos = end + 1  # one problem per line: on to the next
+    return found
 
 
 class _Lines:
@@ -86,6 +138,11 @@ class _Lines:
         self.problems: list[Problem] = []
         self.broken: list[int] = []  # lines reported as syntax errors; their metadata is skipped
         self.block_line = 0  # the last column-0 line handed to a callback
+        # The last entry read, not built yet: (line, head line, metadata lines).
+        # An unindented `key: value` line after it is reported but still joins
+        # it, and so do the indented lines after that one; it is built when a
+        # line that is none of these comes, or at the end (flush).
+        self.pending: tuple[int, str, list[tuple[int, str]]] | None = None
 
     # -- Lark callbacks (each gets a one-token list) --------------------------
 
@@ -93,24 +150,43 @@ class _Lines:
         tok = children[0]
         line = tok.line
         lines = tok.value.split("\n")  # the last is "": the token ends with a newline
+        if self.pending is not None:
+            self.flush()
         self.block_line = line
-        metas = []
+        head_line, head = line, lines[0].rstrip("\r")
+        metas: list[tuple[int, str]] = []
         for i in range(1, len(lines) - 1):
             text = lines[i].rstrip("\r")
             inside = text.lstrip()
             if inside and inside[0] != ";":  # blank and comment lines separate nothing
+                if "0" <= inside[0] <= "9" and re.match(INDENTED_HEAD, text):
+                    # an entry indented by mistake: the lines after it are its own
+                    self._indented(line + i, text, "E202")
+                    self._entry(head_line, head, metas)
+                    head_line, head, metas = line + i, text, []
+                    continue
                 metas.append((line + i, text))
-        self._entry(line, lines[0].rstrip("\r"), metas)
+        self.pending = (head_line, head, metas)
 
     def meta(self, children: "list[_Token]") -> None:
-        # An indented line outside any entry: a heading, option or include (or
-        # a line already reported as broken) came between it and the entry.
+        # An indented line outside any entry's token: one came between it and
+        # the entry (a heading, option, include, a line reported as broken or
+        # an unindented `key: value` line).
         tok = children[0]
         line = tok.line
+        text = tok.value.rstrip("\r\n")
+        inside = text.lstrip()
+        if "0" <= inside[0] <= "9" and re.match(INDENTED_HEAD, text):
+            self._indented(line, text, "E201" if self.pending is None else "E202")
+            self.flush()
+            self.pending = (line, text, [])
+            return
+        if self.pending is not None:  # under an unindented `key: value` line of the entry
+            self.pending[2].append((line, text))
+            return
         if self.broken and self._under_broken(line):
             return  # the metadata of a line already reported as broken
-        text = tok.value.rstrip("\r\n")
-        col = len(text) - len(text.lstrip()) + 1
+        col = len(text) - len(inside) + 1
         self.problems.append(Problem(
             Loc(self.file, line, col), "E201", "metadata line with no entry above it",
             "metadata belongs under a dated entry; a blank or comment line may come"
@@ -120,6 +196,7 @@ class _Lines:
     def option(self, children: "list[_Token]") -> None:
         tok = children[0]
         line = tok.line
+        self.flush()
         self._end_block(line)
         text = tok.value.rstrip("\r\n")
         try:
@@ -136,6 +213,7 @@ class _Lines:
     def include(self, children: "list[_Token]") -> None:
         tok = children[0]
         line = tok.line
+        self.flush()
         self._end_block(line)
         text = tok.value.rstrip("\r\n")
         try:
@@ -147,19 +225,61 @@ class _Lines:
         self.items.append(Include(Loc(self.file, line, toks[1].col), path))
 
     def heading(self, children: "list[_Token]") -> None:
+        self.flush()
         self._end_block(children[0].line)
 
     def bad(self, children: "list[_Token]") -> None:
         tok = children[0]
-        self.syntax_error(tok.line, tok.value.rstrip("\r\n"))
+        line = tok.line
+        text = tok.value.rstrip("\r\n")
+        m = re.match(UNINDENTED_META, text)
+        if m is None:
+            self.flush()
+            self.syntax_error(line, text)
+            return
+        # `track: core` at column 0: metadata that lost its indentation
+        shown = text if len(text) <= 60 else text[:59] + "…"
+        if self.pending is not None:
+            hint = f"indent it:   {shown}"
+        else:
+            hint = f"metadata goes under a dated entry, indented:   {shown}"
+        self.problems.append(Problem(
+            Loc(self.file, line, 1), "E101", "metadata must be indented under its entry", hint, len(m[1]),
+        ))
+        if self.pending is not None:
+            self.pending[2].append((line, text))  # read as if indented: no E204 for a key that is there
+        else:
+            self.broken.append(line)
 
     def start(self, children: list[object]) -> None:
         return None
 
     # -- blocks ---------------------------------------------------------------
 
+    def flush(self) -> None:
+        """Build the pending entry, if any."""
+        if self.pending is not None:
+            line, text, metas = self.pending
+            self.pending = None
+            self._entry(line, text, metas)
+
     def _end_block(self, line: int) -> None:
         self.block_line = line
+
+    def _indented(self, line: int, text: str, code: str) -> None:
+        """Report an entry head line that is indented (E202 under an entry, E201 under none)."""
+        inside = text.lstrip()
+        indent = text[: len(text) - len(inside)]
+        what = "spaces" if " " in indent else "tabs"
+        if " " in indent and "\t" in indent:
+            what = "spaces and tabs"
+        elif len(indent) == 1:
+            what = what[:-1]
+        date = inside.split(None, 1)[0]
+        self.problems.append(Problem(
+            Loc(self.file, line, len(indent) + 1), code, "this entry is indented",
+            f"an entry starts at column 0: remove the {what} before {date}", len(date),
+        ))
 
     def _under_broken(self, line: int) -> bool:
         i = bisect_left(self.broken, line) - 1  # the last broken line above this one
@@ -215,6 +335,8 @@ class _Lines:
                 ))
             tok = toks[i]
             string_check(self.file, line, tok)
+            if tok.kind == "bad" and tok.text[0] in QUOTES:
+                wrong_quotes(self.file, line, tok, text, "E305")
             if tok.kind != "string":
                 raise Bad(Problem(
                     Loc(self.file, line, tok.col), "E305", f"expected a \"quoted string\", found {tok.text}",

@@ -30,7 +30,8 @@ _TOKEN = re.compile(
 SUPPRESS = re.compile(r";\s*careerledger:\s*ignore\s+(.*)")
 # `key:`, and in the same match the commonest values, a plain string or a
 # word alone on the line, so that most metadata lines need no second scan.
-KEY = re.compile(r"""[ \t]+([^\s:;"]+)[ \t]*:(?:[ \t]*(?:("[^"\\\n]*")|([a-z][a-z0-9-]*))[ \t]*$)?""")
+# The indentation is optional: a line reported as unindented is still read.
+KEY = re.compile(r"""[ \t]*([^\s:;"]+)[ \t]*:(?:[ \t]*(?:("[^"\\\n]*")|([a-z][a-z0-9-]*))[ \t]*$)?""")
 
 # How a token of each kind is named in a message ("unexpected a date 2024-01").
 SHOWN = {
@@ -38,7 +39,16 @@ SHOWN = {
     "tag": "a tag", "word": "word", "bad": "", "open": "",
 }
 
-
+# The shapes of slips, tested only on lines or tokens that are already wrong,
+# so compiled (by re's cache) the first time one is: an entry head indented (a
+# date, then a word), metadata at column 0 (a lowercase key and a colon, not
+# that of a URL), and a whole valid tag. QUOTES open text in quotes that are not
+# the straight double quote: curly (“…”, ‘…’, „…“), guillemets («…») or
+# straight single quotes ('…'); such text is a bad token, never valid.
+QUOTES = "“”„‟‘’‚‛«»'"
+INDENTED_HEAD = r"[ \t]+(\d{4}-\d\d(?:-\d\d)?)[ \t]+[A-Za-z_][A-Za-z0-9_-]*(?=[\s;\"]|$)"
+UNINDENTED_META = r"([a-z][a-z0-9_-]*)[ \t]*:(?!/)"
+TAG = "#" + TAG_BODY
 
 
 def tag_of(text: str) -> str | None:
