@@ -104,7 +104,8 @@ def _write(tmp_path, files, monkeypatch):
     unreadable = []
     for name, (text, encoding, readable) in files.items():
         path = tmp_path / name
-        path.write_bytes(text.encode(encoding))
+        # ␍ stands for a carriage return in the docs (a CR cannot be shown in markdown)
+        path.write_bytes(text.replace("\u240d", "\r").encode(encoding))
         if not readable:
             path.chmod(0)
             unreadable.append(path)

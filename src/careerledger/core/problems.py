@@ -61,7 +61,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "E401": ("unknown-bet", "an outcome for a bet that was never opened"),
     "E402": ("bet-closed-twice", "a second outcome for the same bet"),
     "E403": ("outcome-before-bet", "an outcome dated before its bet"),
-    "E404": ("leave-not-current", "a leave for a role that is not the current main role"),
+    "E404": ("leave-not-current", "a leave that names no current role, main or side"),
     "E405": ("unknown-opportunity", "a decision on an opportunity that was never recorded"),
     "E406": ("duplicate-entry", "two entries of the same date, kind and name"),
     "E407": ("bad-score", "a home score outside 1–5"),

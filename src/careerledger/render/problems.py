@@ -14,7 +14,7 @@ def problems_text(problems: Iterable["Problem"], sources: Mapping[str, str]) -> 
     lines: dict[str, list[str]] = {}  # file -> its lines, split once
     for p in problems:
         loc = p.loc
-        out.append(f"{loc.file}:{loc.line}:{loc.col}: {p.code} {_cut(p.message, MESSAGE_CHARS)}")
+        out.append(f"{loc.file}:{loc.line}:{loc.col}: {p.code} {_cut(p.message, MESSAGE_CHARS).translate(SHOWN)}")
         line = _source_line(sources, lines, loc)
         if line is not None:
             width = len(str(loc.line))
@@ -33,11 +33,15 @@ def problems_text(problems: Iterable["Problem"], sources: Mapping[str, str]) -> 
             out.append(f" {loc.line} | {line}")
             out.append(f" {' ' * width} | {pad}{'^' * length}")
         if p.hint:
-            out.append(f"  hint: {p.hint}")
+            out.append(f"  hint: {p.hint.translate(SHOWN)}")
         out.append("")
     return "\n".join(out) + "\n"
 
 
+# Control characters (a lone CR, NUL, form feed…) printed as they are would move the
+# terminal's cursor or vanish; each is shown as its one-character Unicode picture (␍, ␀),
+# which keeps the caret under its column. Tabs stay: the padding keeps them too.
+SHOWN = {c: 0x2400 + c for c in range(0x20) if c != 0x09} | {0x7F: 0x2421}
 EXCERPT_CHARS = 100  # of a source line longer than this, only this much is shown
 EXCERPT_BEFORE = 30  # ... starting this many characters before the column
 MESSAGE_CHARS = 300  # a message quoting a huge token is cut to this
@@ -113,7 +117,10 @@ def _source_line(sources: Mapping[str, str], cache: dict[str, list[str]], loc: "
     lines = cache[loc.file]
     if not 1 <= loc.line <= len(lines):
         return None
-    return lines[loc.line - 1].rstrip("\r")
+    line = lines[loc.line - 1]
+    if line.endswith("\r"):  # the CR of a CRLF ending; a lone CR before it is shown
+        line = line[:-1]
+    return line.translate(SHOWN)
 
 
 def _plural(n: int, word: str) -> str:
