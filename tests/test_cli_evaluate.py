@@ -198,7 +198,7 @@ def test_ledger_with_errors_exit_1_with_the_problems(ledger_file):
 def test_help_names_the_rules_and_an_example():
     result = run("--help")
     assert result.exit_code == 0
-    assert result.output.startswith("Usage: careerledger evaluate [OPTIONS] NAME FILE...\n")
+    assert result.output.startswith("Usage: careerledger evaluate [OPTIONS] NAME [FILE]...\n")
     for word in ("--track", "--phase", "--builds", "--as-of", "closer", "further", "neutral", "docs/metrics.md",
                  'careerledger evaluate "AI Shopping Assistant"'):
         assert word in result.output

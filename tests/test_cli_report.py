@@ -131,8 +131,10 @@ def test_bad_options_exit_2(args, message):
     assert message in result.stderr
 
 
-def test_missing_files_exit_2(tmp_path):
-    for args, message in [((), "Missing argument 'FILE...'"), (("roles",), "Missing argument 'FILE...'"),
+def test_missing_files_exit_2(tmp_path, monkeypatch):
+    monkeypatch.delenv("CAREERLEDGER_FILE", raising=False)
+    for args, message in [((), "no ledger given: name a FILE, or set CAREERLEDGER_FILE"),
+                          (("roles",), "no ledger given: name a FILE, or set CAREERLEDGER_FILE"),
                           ((tmp_path / "none.career",), "does not exist"),
                           (("roles", tmp_path), "is a directory")]:
         result = run(*args)
@@ -142,7 +144,7 @@ def test_missing_files_exit_2(tmp_path):
 
 def test_help_lists_every_report_and_an_example():
     out = ok(run("--help"))
-    assert out.startswith("Usage: careerledger report [OPTIONS] [NAME] FILE...\n")
+    assert out.startswith("Usage: careerledger report [OPTIONS] [NAME] [FILE]...\n")
     for spec in REPORTS.values():
         assert f"  {spec.name}  " in out
         assert spec.summary in out

@@ -1,16 +1,45 @@
 """The `careerledger` command: a thin layer over the library. Each command is
-one module; options are parsed there and the work is done by the library,
-imported only by the command that needs it so that start-up stays fast."""
+one module, imported only when it runs (or for --help), so that `check` pays
+for nothing else at start-up; the work is done by the library."""
+
+from importlib import import_module
 
 import click
 
 from .. import __version__
-from .check import check
-from .evaluate import evaluate
-from .report import report
+
+# command -> (module in careerledger.cli, the click command in it), in --help order
+COMMANDS = {
+    "check": ("check", "check"),
+    "report": ("report", "report"),
+    "evaluate": ("evaluate", "evaluate"),
+    "init": ("init", "init"),
+    "import": ("imports", "import_"),
+    "export": ("export", "export"),
+    "add": ("add", "add"),
+    "fmt": ("fmt", "fmt"),
+}
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Lazy(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return [name for name in COMMANDS if self.get_command(ctx, name) is not None]
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        found = COMMANDS.get(name)
+        if found is None:
+            return None
+        try:
+            module = import_module(f".{found[0]}", __name__)
+        except ModuleNotFoundError as e:
+            if e.name != f"{__name__}.{found[0]}":
+                raise
+            return None  # not built yet
+        command: click.Command = getattr(module, found[1])
+        return command
+
+
+@click.group(cls=_Lazy, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="careerledger")
 def main() -> None:
     """Plain-text accounting for a career.
@@ -18,8 +47,3 @@ def main() -> None:
     Keep a Career Spec in a .career file of dated entries; careerledger checks
     it and turns it into honest metrics.
     """
-
-
-main.add_command(check)
-main.add_command(report)
-main.add_command(evaluate)

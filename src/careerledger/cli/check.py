@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 import click
 
 from ..render import PROBLEM_FORMATS
-from .options import LEDGER, as_of_option, format_option
+from .options import LEDGER, as_of_option, format_option, ledger_files
 
 if TYPE_CHECKING:
     from datetime import date
@@ -35,6 +35,7 @@ def check(
     """Check ledgers for errors and career pitfalls.
 
     Prints nothing and exits 0 when a ledger has no errors and no warnings.
+    With no FILE, checks the ledger $CAREERLEDGER_FILE names.
     Each problem is shown as `file:line:col: CODE message` with the line and a
     caret under the fault. Errors (E…) mean the file is wrong; warnings (W…)
     mean the career is drifting. Exit status: 0 no errors (warnings alone pass
@@ -53,8 +54,8 @@ def check(
 
         click.echo(checks_table())
         return
-    if not files and not roots:
-        raise click.UsageError("Missing argument 'FILES...'.")
+    if not roots:
+        files = ledger_files(files)
     try:
         enabled_checks(select, ignore)  # unknown names are usage errors, before any work
     except ValueError as e:

@@ -7,7 +7,7 @@ import click
 from ..core.schema import PHASES, TRACKS
 from ..render import EVALUATION_FORMATS
 from .common import load_without_errors
-from .options import LEDGER, as_of_option, format_option
+from .options import LEDGER, as_of_option, format_option, ledger_files
 
 if TYPE_CHECKING:
     from datetime import date
@@ -20,7 +20,7 @@ Examples:
   careerledger evaluate "New thing" career.career --track innovation --phase learning --builds zero-to-one
   careerledger evaluate "AI Shopping Assistant" --format json career.career""")
 @click.argument("name")
-@click.argument("files", nargs=-1, required=True, metavar="FILE...", type=LEDGER)
+@click.argument("files", nargs=-1, metavar="[FILE]...", type=LEDGER)
 @click.option("--track", type=click.Choice(TRACKS), help="Ad hoc: the track it would put you on.")
 @click.option("--phase", type=click.Choice(PHASES), help="Ad hoc: the phase it would put you in.")
 @click.option("--builds", multiple=True, metavar="TAG",
@@ -41,7 +41,8 @@ def evaluate(
     with the points it gives, then the verdict: closer (score above 0),
     further (below 0) or neutral. docs/metrics.md explains every rule and
     weight; docs/json.md the JSON. A ledger with errors gives no verdict: its
-    problems are printed and the exit status is 1.
+    problems are printed and the exit status is 1. With no FILE, the ledger
+    $CAREERLEDGER_FILE names.
     """
     from ..syntax.tokens import tag_of
 
@@ -57,7 +58,7 @@ def evaluate(
     from ..metrics import evaluate as stick
     from ..render.evaluation import evaluation
 
-    ledger = load_without_errors(files)
+    ledger = load_without_errors(ledger_files(files))
     opportunity = stick.find_opportunity(ledger.entries, name)
     if opportunity is not None:
         if described:

@@ -113,3 +113,23 @@ def window_options(f: F) -> F:
     )):
         f = option(f)
     return f
+
+
+LEDGER_ENV = "CAREERLEDGER_FILE"  # the default ledger, as hledger's LEDGER_FILE
+
+
+def ledger_files(files: tuple[str, ...]) -> tuple[str, ...]:
+    """FILE... as given, or the ledger $CAREERLEDGER_FILE names; a usage error
+    saying how to set it when there is neither."""
+    if files:
+        return files
+    path = os.environ.get(LEDGER_ENV, "")
+    if not path:
+        raise click.UsageError(
+            f"no ledger given: name a FILE, or set {LEDGER_ENV} to your ledger"
+            f" (export {LEDGER_ENV}=~/career.career)"
+        )
+    problem = path_problem(path)
+    if problem is not None:
+        raise click.UsageError(f"${LEDGER_ENV} names {click.format_filename(path)!r}, which {problem}.")
+    return (path,)

@@ -8,7 +8,7 @@ import click
 
 from ..render import REPORT_FORMATS
 from .common import load_without_errors
-from .options import as_of_option, format_option, output_option, path_problem, window_options
+from .options import as_of_option, format_option, ledger_files, output_option, path_problem, window_options
 
 if TYPE_CHECKING:
     from collections.abc import Collection
@@ -22,7 +22,7 @@ class _ReportCommand(click.Command):
     from the registry only when help is shown (start-up stays fast)."""
 
     def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
-        return ["[OPTIONS]", "[NAME]", "FILE..."]
+        return ["[OPTIONS]", "[NAME]", "[FILE]..."]
 
     def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         super().format_help_text(ctx, formatter)
@@ -43,7 +43,7 @@ Examples:
   careerledger report cadence -p last-year -o cadence.md --format markdown career.career
   careerledger report landing --role "Senior PM, Retention" career.career
   careerledger report review -p 2026-09 career.career    # markdown, to paste into an email""")
-@click.argument("args", nargs=-1, metavar="[NAME] FILE...")
+@click.argument("args", nargs=-1, metavar="[NAME] [FILE]...")
 @as_of_option()
 @window_options
 @format_option(REPORT_FORMATS, "text for people, markdown for documents, csv and json for programs "
@@ -56,7 +56,8 @@ def report(
     args: tuple[str, ...], as_of: "date | None", begin: str | None, end: str | None, period: str | None,
     fmt: str | None, output: str | None, role: str | None, all_roles: bool,
 ) -> None:
-    """Report on a ledger: NAME (default summary) for the ledger in FILE.
+    """Report on a ledger: NAME (default summary) for the ledger in FILE
+    (default: the one $CAREERLEDGER_FILE names).
 
     Several FILEs are read as one ledger, as if the first included the others
     (a file reached twice is read once). A ledger with errors gives no
@@ -134,8 +135,7 @@ def _report_args(args: tuple[str, ...], names: "Collection[str]") -> tuple[str, 
         raise click.UsageError(f"unknown report '{args[0]}': {did_you_mean(args[0], names)}")
     else:
         name, files = "summary", args
-    if not files:
-        raise click.UsageError("Missing argument 'FILE...'.")
+    files = ledger_files(files)
     for path in files:
         problem = path_problem(path)
         if problem is not None:
