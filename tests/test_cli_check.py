@@ -652,3 +652,19 @@ def test_check_never_imports_the_reports_or_tabulate(ledger_file):
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_control_characters_of_a_source_line_are_shown_as_their_pictures(tmp_path):
+    # a lone CR printed as it is would send the cursor back and scramble the excerpt; a NUL
+    # would vanish. Each is shown as one character (U+240D, U+2400), so the caret still fits.
+    path = tmp_path / "cr.career"
+    path.write_bytes(b'2026-01-05 note "New year"\r\r\n2026-01-06 note "x\x00y" z\n')
+    result = run("check", path)
+    assert result.exit_code == 1
+    assert result.output.splitlines()[:3] == [
+        f"{path}:1:27: E003 a carriage return (CR) that does not end a line",
+        ' 1 | 2026-01-05 note "New year"\u240d',
+        "   |                           ^",
+    ]
+    assert ' 2 | 2026-01-06 note "x\u2400y" z' in result.output.splitlines()
+    assert "\r" not in result.output and "\x00" not in result.output
