@@ -667,4 +667,5 @@ def test_control_characters_of_a_source_line_are_shown_as_their_pictures(tmp_pat
         "   |                           ^",
     ]
     assert ' 2 | 2026-01-06 note "x\u2400y" z' in result.output.splitlines()
-    assert "\r" not in result.output and "\x00" not in result.output
+    assert "\r" not in result.output
+    assert "\x00" not in result.output

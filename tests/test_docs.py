@@ -283,7 +283,7 @@ COMMANDS = sorted(main.list_commands(_CTX))
 def test_every_command_of_the_cli_is_built():
     from careerledger.cli import COMMANDS as DECLARED
 
-    assert COMMANDS == sorted(DECLARED)
+    assert sorted(DECLARED) == COMMANDS
 
 
 @pytest.mark.parametrize("name", COMMANDS)

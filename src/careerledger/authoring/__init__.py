@@ -1,0 +1,1 @@
+"""What writes a ledger: fmt, add, init, import, export."""
