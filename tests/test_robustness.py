@@ -18,7 +18,7 @@ import time
 from datetime import date
 
 import pytest
-from conftest import dedent, process, run
+from conftest import COMMAND, JANE, dedent, process, run
 
 from careerledger.checks import pitfalls
 from careerledger.core.problems import CATALOGUE
@@ -392,3 +392,14 @@ def test_report_skills_with_10k_needs_is_linear():
     assert time.process_time() - start < 3
     assert len(found.skills) == 10_000
     assert all(p.needed for p in found.skills)
+
+
+def test_a_closed_standard_output_is_one_message_not_a_traceback():
+    # `careerledger report … >&-`: Python sees no stdout at all (sys.stdout is None)
+    proc = subprocess.run(f'exec "{COMMAND}" report "{JANE}" --as-of 2026-11-21 >&-', shell=True,
+                          capture_output=False, stderr=subprocess.PIPE, text=True, timeout=60)
+    assert proc.returncode == 1
+    assert proc.stderr == "careerledger: cannot write the output: standard output is closed\n"
+    quiet = subprocess.run(f'exec "{COMMAND}" check -q "{JANE}" >&-', shell=True, stderr=subprocess.PIPE,
+                           text=True, timeout=60)
+    assert (quiet.returncode, quiet.stderr) == (0, "")

@@ -1,6 +1,8 @@
 """`careerledger` and `python -m careerledger`: the command, with the process
 set up so that no signal, pipe or stream becomes a traceback."""
 
+import errno
+import io
 import os
 import signal
 import sys
@@ -12,6 +14,12 @@ def run() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     if hasattr(signal, "SIGPIPE"):
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    # A stream the shell closed (`careerledger check >&-`) is None in Python:
+    # writing to it must be the one "cannot write" message, not a traceback.
+    if sys.stdout is None:
+        sys.stdout = _Closed()
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w")  # noqa: SIM115  # nowhere left to report to
     from .cli import main
     from .cli.streams import forgiving_streams
 
@@ -36,6 +44,15 @@ def run() -> None:
         except OSError as e:
             status = _failed_output(e) if status == 0 else status
     sys.exit(status)
+
+
+class _Closed(io.TextIOBase):
+    """Standard output the shell closed: every write fails as writing to fd 1 would."""
+
+    encoding = "utf-8"
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
 
 
 class Interrupted(BaseException):
