@@ -23,19 +23,13 @@ COMMANDS = {
 
 class _Lazy(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return [name for name in COMMANDS if self.get_command(ctx, name) is not None]
+        return list(COMMANDS)
 
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
         found = COMMANDS.get(name)
         if found is None:
             return None
-        try:
-            module = import_module(f".{found[0]}", __name__)
-        except ModuleNotFoundError as e:
-            if e.name != f"{__name__}.{found[0]}":
-                raise
-            return None  # not built yet
-        command: click.Command = getattr(module, found[1])
+        command: click.Command = getattr(import_module(f".{found[0]}", __name__), found[1])
         return command
 
 
