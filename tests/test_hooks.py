@@ -135,3 +135,36 @@ def test_pre_commit_framework_blocks_a_commit_as_a_user_would_see_it(career_repo
     passed = run(["git", "commit", "-q", "-m", "good"], career_repo, env)
     assert passed.returncode == 0, passed.stdout + passed.stderr
     assert run(["git", "log", "--oneline"], career_repo).stdout.count("\n") == 1
+
+
+@pytest.mark.skipif(not (BIN / "pre-commit").exists(), reason="pre-commit is installed by the test extra")
+def test_the_readme_s_pre_commit_snippet_works_and_shows_the_warnings(career_repo, tmp_path):
+    # The snippet exactly as the README shows it, with only the repository's address
+    # replaced by a local clone of this project at the tag the snippet names.
+    import re
+
+    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+    snippet = re.search(r"add to `\.pre-commit-config\.yaml`:\n\n```yaml\n(.*?)```", readme, re.S)
+    assert snippet, "the README shows a .pre-commit-config.yaml snippet"
+    config = snippet[1]
+    rev = re.search(r"rev: (v\S+)", config)[1]
+    from careerledger import __version__
+
+    assert rev == f"v{__version__}", "the snippet names the release the package is"
+    assert f"## [{__version__}]" in (PROJECT / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert "verbose: true" in config  # else pre-commit hides a passing hook's warnings
+
+    clone = tmp_path / "careerledger"
+    assert run(["git", "clone", "-q", str(PROJECT), str(clone)], tmp_path).returncode == 0
+    if run(["git", "rev-parse", "-q", "--verify", f"refs/tags/{rev}"], clone).returncode != 0:
+        # a checkout without the release tag (a CI clone of a branch): tag its HEAD here
+        assert run(["git", "-c", "user.name=t", "-c", "user.email=t@t", "tag", rev], clone).returncode == 0
+    url = re.search(r"repo: (\S+)", config)[1]
+    (career_repo / ".pre-commit-config.yaml").write_text(config.replace(url, str(clone)))
+    # a ledger with no error and one warning: roles but no north star
+    (career_repo / "career.career").write_text('2024-01-15 role "PM" at "Acme"\n  track: core\n  phase: learning\n')
+    run(["git", "add", "."], career_repo)
+    env = hook_env(tmp_path)
+    result = run([str(BIN / "pre-commit"), "run", "--all-files"], career_repo, env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "W210 north-star-missing" in result.stdout

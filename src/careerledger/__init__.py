@@ -18,7 +18,7 @@ docs/library.md documents the API. Names are imported on first use, so that
 
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 # name -> the module that defines it
 _EXPORTS = {
