@@ -1,0 +1,2 @@
+" careerledger ledgers: *.career files (docs/format.md)
+autocmd BufRead,BufNewFile *.career setfiletype career
