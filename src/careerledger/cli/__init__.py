@@ -18,6 +18,7 @@ COMMANDS = {
     "export": ("export", "export"),
     "add": ("add", "add"),
     "fmt": ("fmt", "fmt"),
+    "lsp": ("lsp", "lsp"),
 }
 
 
