@@ -299,8 +299,9 @@ def test_the_packet_of_the_wins_month_shows_the_15_percent_lift_and_the_summary(
     assert "15% retention lift at day 90 across all cohorts, the largest in company history" in out
     assert SUMMARIES["2026-06"] in out
     assert "Habit streaks: 15% retention lift at day 90" in out  # the skill that moved
-    # the headline: one win in 2026-06, none in 2026-05
-    assert cells(out, "| wins ") == ["wins", "1", "0", "1"]
+    # the headline: one win in 2026-06, none in 2026-05; a month's counts show no change
+    # (docs/metrics.md, "The review packet")
+    assert cells(out, "| wins ") == ["wins", "1", "0", "—"]
 
 
 @pytest.mark.parametrize("month", list(SUMMARIES))
@@ -311,7 +312,8 @@ def test_every_month_of_the_contract_has_its_summary_in_its_packet(month):
     # only that month's summary: the others are in their own packets
     assert [t for t in SUMMARIES.values() if t in out] == [SUMMARIES[month]]
     # and the contract's period for that month, kept
-    assert cells(out, "| A monthly learning summary to the VP ") == [
+    contracts = out.split("## Contracts\n", 1)[1].split("\n## ", 1)[0]
+    assert cells(contracts, "| A monthly learning summary to the VP ") == [
         "A monthly learning summary to the VP", month, "1", "1", "yes"]
 
 
@@ -323,13 +325,19 @@ def test_the_september_packet_as_the_vp_receives_it():
     doc = json.loads(review("-p", "2026-09", "--format", "json"))
     [head] = [s for s in doc["sections"] if s["key"] == "headline"]
     got = {r["metric"]: (r["this"], r["previous"], r["change"]) for r in head["rows"]}
-    assert got["updates published"] == (1, 1, 0)
+    # a month's counts show no change; the contract's kept periods do
+    assert got["updates published"] == (1, 1, None)
     assert got["contract periods kept"] == (1, 1, 0)
-    assert got["feedback received"] == (1, 0, 1)
+    assert got["feedback received"] == (1, 0, None)
+    # the self-management figures are in the packet --for me only
+    assert "days since the last big swing, at the end" not in got
+    doc = json.loads(review("-p", "2026-09", "--format", "json", "--for", "me"))
+    [head] = [s for s in doc["sections"] if s["key"] == "headline"]
+    got = {r["metric"]: (r["this"], r["previous"], r["change"]) for r in head["rows"]}
     # the last big swing is the bet "Habit streaks", 2024-05-06: to 2026-09-30 it is
     # 365 (to 2025-05-06) + 365 (to 2026-05-06) + 26 (to 06-01) + 30 + 31 + 31 (to 09-01) + 29
     # = 877 days; to 08-31, 30 fewer: 847
-    assert got["days since the last big swing, at the end"] == (877, 847, 30)
+    assert got["days since the last big swing, at the end"] == (877, 847, None)
     # retention mastered since 2026-06-20
     assert got["north-star needs mastered, at the end"] == (1, 1, 0)
 

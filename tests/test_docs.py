@@ -257,12 +257,16 @@ def test_metrics_doc_shows_the_worked_example_of_evaluate_as_it_is():
     assert m[1] == run("evaluate", AI, WORKED).stdout
 
 
-def test_readme_shows_the_end_of_the_worked_example_as_it_is():
+def test_readme_shows_the_start_and_the_end_of_the_worked_example_as_they_are():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    command = f'$ careerledger evaluate "{AI}" examples/evaluating-a-role-change.career\n...\n'
+    command = f'$ careerledger evaluate "{AI}" examples/evaluating-a-role-change.career\n'
     assert command in readme
     shown = readme.split(command, 1)[1].split("```", 1)[0]
-    assert run("evaluate", AI, WORKED).stdout.endswith("\n" + shown)
+    head, tail = shown.split("...\n")
+    out = run("evaluate", AI, WORKED).stdout
+    assert head.startswith("Evaluate ")  # the paragraph comes first
+    assert out.startswith(head)
+    assert out.endswith("\n" + tail)
 
 
 # --- 2. nothing is missing ---------------------------------------------------------------------

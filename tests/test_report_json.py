@@ -133,10 +133,12 @@ SHAPE = {
         ("checkins", "table", {"date": "date", "score": "int", "note": "text"}),
     ],
     "review": [
+        ("summary", "facts", {"done": "text", "next": "text"}),
         ("period", "facts", {"period": "text", "first_day": "date", "last_day": "date", "previous": "text",
                              "figures_on": "date"}),
         ("headline", "table", {"metric": "text", "this": "int", "previous": "int", "change": "int"}),
-        ("wins", "table", {"date": "date", "win": "text", "impact": "text"}),
+        ("wins", "table", {"date": "date", "win": "text", "impact": "text", "told_in": "list"}),
+        ("untold", "table", {"date": "date", "win": "text", "tags": "list"}),
         ("updates", "table", {"date": "date", "update": "text", "to": "text", "via": "text", "covers": "list"}),
         ("contracts", "table", {"contract": "text", "period": "text", "updates": "int", "required": "int",
                                 "kept": "bool"}),
@@ -148,6 +150,10 @@ SHAPE = {
                                   "story": "text", "lesson": "text"}),
         ("feedback", "table", {"date": "date", "from": "text", "tone": "text", "feedback": "text",
                                "action": "text"}),
+        ("open_bets", "table", {"bet": "text", "size": "text", "opened": "date", "open_for": "length",
+                                "in": "text"}),
+        ("commitments", "table", {"contract": "text", "with": "text", "periods": "text", "updates": "int",
+                                  "by": "date"}),
     ],
 }
 

@@ -13,7 +13,7 @@ import json
 from datetime import date
 
 import pytest
-from conftest import D, days, facts, ledger, rows, section
+from conftest import ROOT, D, days, facts, ledger, rows, run, section
 from test_metrics_northstar import WORKING_BACKWARD
 
 from careerledger import reports as R
@@ -45,7 +45,8 @@ def test_the_new_reports_are_registered_with_their_options_and_formats():
     for name in ("skills", "landing", "feedback", "home", "review"):
         assert name in R.REPORTS
     assert R.REPORTS["landing"].options == ("role", "all_roles")
-    assert all(spec.options == () for name, spec in R.REPORTS.items() if name != "landing")
+    assert R.REPORTS["review"].options == ("audience",)  # --for manager | me
+    assert all(spec.options == () for name, spec in R.REPORTS.items() if name not in ("landing", "review"))
     assert R.REPORTS["review"].format == "markdown"
     assert all(spec.format == "text" for name, spec in R.REPORTS.items() if name != "review")
 
@@ -741,7 +742,16 @@ def test_review_defaults_to_the_last_whole_month():
 def test_review_packet_sections_and_headline():
     rep = report("review", REVIEW, "2024-05-15", R.Window(D("2024-04-01"), D("2024-05-01")))
     assert [s.key for s in rep.sections] == [
-        "period", "headline", "wins", "updates", "contracts", "skills", "bets_opened", "bets_closed", "feedback"]
+        "summary", "period", "headline", "wins", "untold", "updates", "contracts", "skills", "bets_opened",
+        "bets_closed", "feedback", "open_bets", "commitments"]
+    # two lines a VP reads in ten seconds: the win with its impact, the bet closed with its
+    # lesson, the update and the contract kept, the skill that moved; then what comes next
+    assert facts(rep, "summary") == {
+        "done": 'Faster checkout: 20% less time to pay; bet "Alpha" closed as a success (lesson: "Ship smaller"); '
+                'update "April note" published (1 of 1 contract period kept); #pricing mastered.',
+        "next": '"Monthly note" for 2024-05 (1 update); no open bet.',
+    }
+    assert [f.label for f in section(rep, "summary").facts] == ["2024-04", "next"]
     assert facts(rep, "period") == {"period": "2024-04", "first_day": D("2024-04-01"), "last_day": D("2024-04-30"),
                                     "previous": "2024-03", "figures_on": D("2024-04-30")}
     head = section(rep, "headline")
@@ -749,23 +759,23 @@ def test_review_packet_sections_and_headline():
     assert head.covers == (M.Cover("period", D("2024-04-01"), D("2024-05-01")),
                            M.Cover("previous period", D("2024-03-01"), D("2024-04-01")))
     got = {r["metric"]: (r["this"], r["previous"], r["change"]) for r in rows(rep, "headline")}
+    # for the manager: no self-management figure; a month compares only the contract periods
     assert got == {
-        "updates published": (1, 1, 0),
+        "updates published": (1, 1, None),
         "contract periods kept": (1, 1, 0),  # 2024-04 and 2024-03 each had an update
         "contract periods missed": (0, 0, 0),
-        "wins": (1, 0, 1),
-        "skill entries": (1, 0, 1),
-        "bets opened": (0, 0, 0),
-        "bets closed": (1, 0, 1),
-        "feedback received": (1, 0, 1),
-        "constructive or critical feedback": (1, 0, 1),
-        "… with an action": (0, 0, 0),
-        # Alpha 2024-02-20: to 04-30 10 + 31 + 29 = 70 days, to 03-31 10 + 30 = 40
-        "days since the last big swing, at the end": (70, 40, 30),
-        "north-star needs mastered, at the end": (1, 0, 1),
+        "wins": (1, 0, None),
+        "skill entries": (1, 0, None),
+        "bets opened": (0, 0, None),
+        "bets closed": (1, 0, None),
+        "feedback received": (1, 0, None),
+        "constructive or critical feedback": (1, 0, None),
+        "… with an action": (0, 0, None),
     }
+    # the win has no #tag: no update can have told it
     assert rows(rep, "wins") == [{"date": D("2024-04-10"), "win": "Faster checkout",
-                                  "impact": "20% less time to pay"}]
+                                  "impact": "20% less time to pay", "told_in": ()}]
+    assert rows(rep, "untold") == [{"date": D("2024-04-10"), "win": "Faster checkout", "tags": ()}]
     assert rows(rep, "updates") == [{"date": D("2024-04-02"), "update": "April note", "to": "VP", "via": "email",
                                      "covers": ("pricing",)}]
     assert rows(rep, "contracts") == [{"contract": "Monthly note", "period": "2024-04", "updates": 1,
@@ -778,6 +788,75 @@ def test_review_packet_sections_and_headline():
         "Alpha", "success", 60, "It worked", "Ship smaller")
     assert rows(rep, "feedback") == [{"date": D("2024-04-28"), "from": "CTO", "tone": "critical",
                                       "feedback": "Too slow", "action": None}]
+    # what comes next, as of 2024-04-30: Alpha closed on 04-20; May's note
+    assert rows(rep, "open_bets") == []
+    assert section(rep, "open_bets").empty == "no bet open on 2024-04-30"
+    assert rows(rep, "commitments") == [{"contract": "Monthly note", "with": None, "periods": "2024-05",
+                                         "updates": 1, "by": D("2024-05-31")}]
+    assert section(rep, "commitments").title == "Next: commitments for 2024-05"
+
+
+def test_review_for_me_adds_the_self_management_figures_and_the_warnings():
+    rep = report("review", REVIEW, "2024-05-15", R.Window(D("2024-04-01"), D("2024-05-01")), audience="me")
+    assert [s.key for s in rep.sections][-1] == "warnings"
+    got = {r["metric"]: (r["this"], r["previous"], r["change"]) for r in rows(rep, "headline")}
+    assert len(got) == 12
+    # Alpha 2024-02-20: to 04-30 10 + 31 + 29 = 70 days, to 03-31 10 + 30 = 40; never compared
+    # (it grows with the calendar); pricing mastered on 04-12: a state, compared
+    assert got["days since the last big swing, at the end"] == (70, 40, None)
+    assert got["north-star needs mastered, at the end"] == (1, 0, 1)
+    # as `check` gives them on 2024-04-30: the role PM (2021) started after the north star
+    # (2020) with no why:; nothing else is due
+    assert rows(rep, "warnings") == [{
+        "code": "W201", "check": "drift",
+        "warning": 'role "PM" started with no recorded reason against your north star'}]
+    assert section(rep, "warnings").title == "Warnings on 2024-04-30"
+    # the manager's packet is the same without them
+    manager = report("review", REVIEW, "2024-05-15", R.Window(D("2024-04-01"), D("2024-05-01")))
+    assert [s for s in rep.sections if s.key not in ("headline", "warnings")] == [
+        s for s in manager.sections if s.key != "headline"]
+
+
+def test_review_of_a_quarter_compares_the_counts():
+    rep = report("review", REVIEW, "2024-07-15", R.Window(D("2024-04-01"), D("2024-07-01")))
+    got = {r["metric"]: (r["this"], r["previous"], r["change"]) for r in rows(rep, "headline")}
+    # Q2 (91 days) against Q1: the April note against the March note; Q1 had no win
+    assert got["updates published"] == (1, 1, 0)
+    assert got["wins"] == (1, 0, 1)
+    # the contract's April kept, May and June missed; January and February missed, March kept
+    assert got["contract periods kept"] == (1, 1, 0)
+    assert got["contract periods missed"] == (2, 2, 0)
+
+
+def test_june_2026_of_managing_up_for_the_manager_and_for_me(monkeypatch):
+    # The framework's managing-up example end to end: the packet for the VP opens with the
+    # 15% lift and shows no self-management figure; --for me adds them and the warnings.
+    monkeypatch.chdir(ROOT)
+    args = ("report", "review", "examples/managing-up.career", "-p", "2026-06", "--as-of", "2026-11-21")
+    manager = run(*args)
+    assert manager.exit_code == 0, manager.output
+    opening = manager.stdout.split("\n## Period", 1)[0]
+    assert "15% retention lift at day 90" in opening
+    assert opening.count("\n- **") == 2  # the two lines of the summary
+    for figure in ("days since the last big swing", "north-star needs mastered", "Warnings"):
+        assert figure not in manager.stdout
+    assert run(*args, "--for", "manager").stdout == manager.stdout
+    me = run(*args, "--for", "me")
+    assert me.exit_code == 0, me.output
+    for figure in ("days since the last big swing", "north-star needs mastered", "## Warnings on 2026-06-30"):
+        assert figure in me.stdout
+    assert me.stdout.split("\n## Period", 1)[0] == opening
+    # the June summary covers #notifications #experimentation, not the win's #retention
+    doc = json.loads(run(*args, "--format", "json").stdout)
+    [wins] = [s for s in doc["sections"] if s["key"] == "wins"]
+    assert [(r["win"], r["told_in"]) for r in wins["rows"]] == [("Habit streaks rolled out to every member", [])]
+    [untold] = [s for s in doc["sections"] if s["key"] == "untold"]
+    assert [(r["win"], r["tags"]) for r in untold["rows"]] == [("Habit streaks rolled out to every member",
+                                                                 ["retention"])]
+    # --for belongs to review alone
+    other = run("report", "roles", "examples/managing-up.career", "--for", "me")
+    assert other.exit_code == 2
+    assert "--for is for the review report only, not roles" in other.stderr
 
 
 def test_review_of_a_period_with_nothing_in_it():
@@ -787,8 +866,13 @@ def test_review_of_a_period_with_nothing_in_it():
         assert section(rep, key).empty == "nothing in 2022-06"
     assert section(rep, "contracts").empty == "no contract period ends in 2022-06"
     got = {r["metric"]: (r["this"], r["previous"], r["change"]) for r in rows(rep, "headline")}
-    assert got["updates published"] == (0, 0, 0)
+    assert got["updates published"] == (0, 0, None)
+    # the contract (2023-03-01) did not exist yet: nothing is committed for July
+    assert facts(rep, "summary") == {"done": "nothing recorded.", "next": "no open bet."}
+    assert section(rep, "untold").empty == "no win in 2022-06"
     # no big swing before 2024-02-20: no figure, no change
+    rep = report("review", REVIEW, "2024-05-15", R.Window(D("2022-06-01"), D("2022-07-01")), audience="me")
+    got = {r["metric"]: (r["this"], r["previous"], r["change"]) for r in rows(rep, "headline")}
     assert got["days since the last big swing, at the end"] == (None, None, None)
     assert "nothing in 2022-06" in render(rep, "text")
 

@@ -52,9 +52,12 @@ Examples:
 @click.option("--role", metavar="TITLE",
               help="landing only: the main role with this title (the latest one) instead of the current one.")
 @click.option("--all", "all_roles", is_flag=True, help="landing only: every main role, oldest first.")
+@click.option("--for", "audience", type=click.Choice(["manager", "me"]),
+              help="review only: the packet for your manager (the default), or for you, with the "
+                   "self-management figures and the warnings.")
 def report(
     args: tuple[str, ...], as_of: "date | None", begin: str | None, end: str | None, period: str | None,
-    fmt: str | None, output: str | None, role: str | None, all_roles: bool,
+    fmt: str | None, output: str | None, role: str | None, all_roles: bool, audience: str | None,
 ) -> None:
     """Report on a ledger: NAME (default summary) for the ledger in FILE
     (default: the one $CAREERLEDGER_FILE names).
@@ -71,6 +74,8 @@ def report(
     both). `review` is the packet for the period given with -p (default: the
     last whole month before --as-of), compared with the period of the same
     length before it; it prints markdown unless --format says otherwise.
+    --for manager (the default) or --for me (adds the self-management
+    figures and the warnings).
     """
     from datetime import date
 
@@ -78,7 +83,7 @@ def report(
 
     name, files = _report_args(args, reports.REPORTS)
     spec = reports.REPORTS[name]
-    params = _report_params(spec, role, all_roles)
+    params = _report_params(spec, role, all_roles, audience)
     fmt = fmt or spec.format
     as_of = as_of or date.today()
     try:
@@ -110,15 +115,20 @@ def report(
         click.echo(text, nl=False)
 
 
-def _report_params(spec: "Spec", role: str | None, all_roles: bool) -> dict[str, object]:
-    """--role and --all -> the report's own keyword parameters; a report that
-    does not take them (every report but landing) makes them a usage error."""
-    given: dict[str, object] = {k: v for k, v in (("role", role), ("all_roles", all_roles)) if v}
+_OWN_OPTIONS = {"role": ("--role", "landing"), "all_roles": ("--all", "landing"), "audience": ("--for", "review")}
+
+
+def _report_params(spec: "Spec", role: str | None, all_roles: bool, audience: str | None = None) -> dict[str, object]:
+    """--role, --all and --for -> the report's own keyword parameters; a report
+    that does not take one (--role and --all are landing's, --for review's)
+    makes it a usage error."""
+    given: dict[str, object] = {k: v for k, v in (("role", role), ("all_roles", all_roles), ("audience", audience))
+                                if v}
     for key in given:
         if key not in spec.options:
-            flag = "--role" if key == "role" else "--all"
-            raise click.UsageError(f"{flag} is for the landing report only, not {spec.name}")
-    if len(given) == 2:
+            flag, owner = _OWN_OPTIONS[key]
+            raise click.UsageError(f"{flag} is for the {owner} report only, not {spec.name}")
+    if "role" in given and "all_roles" in given:
         raise click.UsageError("use --role TITLE or --all, not both")
     return given
 

@@ -1,4 +1,10 @@
-"""The review packet: what to send upward for a period."""
+"""The review packet: what to send upward for a period.
+
+`--for manager` (the default) is what the manager reads: a two-line summary,
+the wins with their impact and the updates that told them, what was learned,
+feedback acted on, and what comes next. `--for me` adds the self-management
+figures (days since the last big swing, north-star needs mastered) and the
+warnings `check` gives at the period's end."""
 
 from datetime import date
 from typing import TYPE_CHECKING
@@ -42,7 +48,7 @@ def span_label(begin: date, end: date) -> str:
     return str(begin) if last == begin else f"{begin} to {last}"
 
 
-# metric label, Headline field
+# metric label, Headline field (the last two are review.SELF_MANAGEMENT: --for me only)
 HEADLINE = (
     ("updates published", "updates"),
     ("contract periods kept", "periods_kept"),
@@ -59,9 +65,56 @@ HEADLINE = (
 )
 
 
+RESULT = {"success": "a success", "failure": "a failure", "pivot": "a pivot", "stopped": "stopped"}
+
+
+def _n(count: int, word: str) -> str:
+    return f"{count} {word}" + ("" if count == 1 else "s")
+
+
+def _done(rv: review.Review) -> str:
+    """The first line of the summary: what the period holds, wins first, in the
+    ledger's own words (data, not adjectives)."""
+    parts = [f"{w.text}: {w.impact}" if w.impact else w.text for w in rv.wins]
+    parts += [f'bet "{b.name}" closed as {RESULT.get(b.result or "", b.result)}'
+              + (f' (lesson: "{b.lesson}")' if b.lesson else "") for b in rv.bets_closed]
+    h = rv.headline
+    if h.updates:
+        kept = h.periods_kept + h.periods_missed
+        titles = [f'"{u.title}"' for u in rv.updates]
+        what = (f"update {titles[0]}" if len(titles) == 1 else f"updates {titles[0]} and {titles[1]}"
+                if len(titles) == 2 else _n(h.updates, "update"))
+        parts.append(what + " published" + (f" ({h.periods_kept} of {_n(kept, 'contract period')} kept)"
+                                            if kept else ""))
+    elif h.periods_missed:
+        parts.append(f"no update published ({_n(h.periods_missed, 'contract period')} missed)")
+    moved = [f"#{s.skill} {s.level}" for s in rv.skills if s.change in ("new", "up")]
+    if moved:
+        parts.append(", ".join(moved))
+    if h.actioned:
+        parts.append(f"{h.actioned} feedback acted on")
+    if h.bets_opened:
+        parts.append(_n(h.bets_opened, "bet") + " opened")
+    return ("; ".join(parts) if parts else "nothing recorded") + "."
+
+
+def _periods(periods: tuple[tuple[date, date, str], ...]) -> str:
+    return periods[0][2] if len(periods) == 1 else f"{periods[0][2]} to {periods[-1][2]}"
+
+
+def _next(rv: review.Review) -> str:
+    """The second line: what comes next, the contracts' next periods and the bets still open."""
+    parts = [f'"{c.contract.text}" for {_periods(c.periods)} ({_n(c.updates, "update")})' for c in rv.commitments]
+    bets = rv.open_bets
+    parts.append(_n(len(bets), "open bet") + ": " + ", ".join(f'"{b.name}"' for b in bets) if bets else "no open bet")
+    return "; ".join(parts) + "."
+
+
 @register("review", "Review packet", "what to send upward for a period (-p): wins, updates, changes",
-           fmt="markdown", default_window=last_month)
-def review_report(ledger: "Ledger", as_of: date, window: Window = ALL) -> list[Section]:
+           options=("audience",), fmt="markdown", default_window=last_month)
+def review_report(ledger: "Ledger", as_of: date, window: Window = ALL, audience: str = "manager") -> list[Section]:
+    assert audience in review.AUDIENCES
+    me = audience == "me"
     entries = ledger.entries
     # -b alone runs through as-of; -e alone starts at the ledger's first entry
     end = window.end or shift(max(as_of, window.begin or as_of), 1)
@@ -69,28 +122,42 @@ def review_report(ledger: "Ledger", as_of: date, window: Window = ALL) -> list[S
     rv = review.review(entries, as_of, begin, end, ledger.options)
     this, prev = rv.headline, rv.previous
     here = (Cover("period", begin, end),)
-    empty = f"nothing in {span_label(begin, end)}"
+    label = span_label(begin, end)
+    empty = f"nothing in {label}"
+    then = (Cover("as of", None, this.on),)  # what comes next: as the period ended
 
+    summary = facts_section(
+        "summary", "In short", here,
+        Fact("done", label, _done(rv), TEXT),
+        Fact("next", "next", _next(rv), TEXT),
+    )
     period = facts_section(
         "period", "Period", here,
-        Fact("period", "period", span_label(begin, end), TEXT),
+        Fact("period", "period", label, TEXT),
         Fact("first_day", "first day", begin, DATE),
         Fact("last_day", "last day", shift(end, -1), DATE),
         Fact("previous", "compared with", span_label(prev.begin, prev.end), TEXT),
         Fact("figures_on", "figures at the end taken on", this.on, DATE),
     )
+    change = review.changes(rv)
     headline = table_section(
         "headline", "Headline", (*here, Cover("previous period", prev.begin, prev.end)),
-        (("metric", "metric", TEXT), ("this", span_label(begin, end), INT),
+        (("metric", "metric", TEXT), ("this", label, INT),
          ("previous", span_label(prev.begin, prev.end), INT), ("change", "change", INT)),
-        [(label, getattr(this, key), getattr(prev, key),
-          None if getattr(this, key) is None or getattr(prev, key) is None else getattr(this, key) - getattr(prev, key))
-         for label, key in HEADLINE],
+        [(name, getattr(this, key), getattr(prev, key), change[key])
+         for name, key in HEADLINE if me or key not in review.SELF_MANAGEMENT],
     )
     wins = table_section(
         "wins", "Wins", here,
-        (("date", "date", DATE), ("win", "win", TEXT), ("impact", "impact", TEXT)),
-        [(w.date, w.text, w.impact) for w in rv.wins], empty=empty,
+        (("date", "date", DATE), ("win", "win", TEXT), ("impact", "impact", TEXT),
+         ("told_in", "told in", LIST, "no update")),
+        [(s.win.date, s.win.text, s.win.impact, tuple(u.title for u in s.told_in)) for s in rv.stories], empty=empty,
+    )
+    untold = table_section(
+        "untold", "Wins not yet in any update", here,
+        (("date", "date", DATE), ("win", "win", TEXT), ("tags", "tags", LIST, "no tag to match")),
+        [(w.date, w.text, tuple(sorted(w.tags))) for w in rv.untold],
+        empty=f"every win of {label} is in an update" if rv.wins else f"no win in {label}",
     )
     updates = table_section(
         "updates", "Updates published", here,
@@ -131,4 +198,31 @@ def review_report(ledger: "Ledger", as_of: date, window: Window = ALL) -> list[S
          ("action", "action taken", TEXT)),
         [(f.date, f.giver, f.tone, f.text, f.action) for f in rv.feedback], empty=empty,
     )
-    return [period, headline, wins, updates, contracts, skills, opened, closed, received]
+    open_bets = table_section(
+        "open_bets", "Next: open bets", then,
+        (("bet", "bet", TEXT), ("size", "size", TEXT), ("opened", "opened", DATE), ("open_for", "open for", LENGTH),
+         ("in", "in", TEXT)),
+        [(b.name, b.size, b.date, span_length(b.date, this.on, b.days), b.entry.in_role) for b in rv.open_bets],
+        empty=f"no bet open on {this.on}",
+    )
+    nxt = span_label(rv.next_begin, rv.next_end)
+    commitments = table_section(
+        "commitments", f"Next: commitments for {nxt}", then,
+        (("contract", "contract", TEXT), ("with", "with", TEXT), ("periods", "periods", TEXT),
+         ("updates", "updates", INT), ("by", "by", DATE)),
+        [(c.contract.text, c.contract.counterpart, _periods(c.periods), c.updates, c.by) for c in rv.commitments],
+        empty=f"no contract period ends in {nxt}",
+    )
+    sections = [summary, period, headline, wins, untold, updates, contracts, skills, opened, closed, received,
+                open_bets, commitments]
+    if me:
+        from ..checks.pitfalls import warnings
+
+        found = warnings(ledger, this.on)
+        sections.append(table_section(
+            "warnings", f"Warnings on {this.on}", then,
+            (("code", "code", TEXT), ("check", "check", TEXT), ("warning", "warning", TEXT)),
+            [(p.code, p.name, p.message.split(": ", 1)[-1]) for p in found],
+            empty=f"no warning on {this.on}",
+        ))
+    return sections
