@@ -24,3 +24,17 @@ def load_without_errors(files: Sequence[str]) -> "Ledger":
         click.echo(summary(errors), err=True)
         sys.exit(1)
     return ledger
+
+
+def write_for_option(output: str, text: str, read: Sequence[str], what: str) -> None:
+    """Write `text` to the file `-o` names, as files.write_output does: never
+    onto a file the ledger was read from (exit 2), one message on a failure."""
+    from ..files import WouldOverwrite, write_output
+
+    try:
+        write_output(output, text, read)
+    except WouldOverwrite:
+        click.echo(f"careerledger: refusing to write the {what} onto {output}: the ledger reads it", err=True)
+        sys.exit(2)
+    except OSError as e:
+        raise click.ClickException(f"cannot write {output}: {e.strerror or e}") from None

@@ -1,6 +1,5 @@
 """`careerledger export jsonresume [FILE...]`: a ledger in another format."""
 
-import sys
 
 import click
 
@@ -38,12 +37,6 @@ def export(fmt: str, files: tuple[str, ...], output: str | None) -> None:
     if output is None:
         click.echo(text.encode("utf-8"), nl=False)  # JSON is UTF-8, whatever the terminal's encoding
         return
-    from ..files import WouldOverwrite, write_output
+    from .common import write_for_option
 
-    try:
-        write_output(output, text, ledger.files)
-    except WouldOverwrite:
-        click.echo(f"careerledger: refusing to write the export onto {output}: the ledger reads it", err=True)
-        sys.exit(2)
-    except OSError as e:
-        raise click.ClickException(f"cannot write {output}: {e.strerror or e}") from None
+    write_for_option(output, text, ledger.files, "export")

@@ -1,7 +1,6 @@
 """`careerledger report [NAME] FILE...`: the reports, in four formats."""
 
 import os
-import sys
 from typing import TYPE_CHECKING
 
 import click
@@ -102,15 +101,9 @@ def report(
         raise click.BadParameter(str(e), param_hint="'--role'") from None
     text = render(built, fmt)
     if output:
-        from ..files import WouldOverwrite, write_output
+        from .common import write_for_option
 
-        try:
-            write_output(output, text, ledger.files)
-        except WouldOverwrite:
-            click.echo(f"careerledger: refusing to write the report onto {output}: the ledger reads it", err=True)
-            sys.exit(2)
-        except OSError as e:
-            raise click.ClickException(f"cannot write {output}: {e.strerror or e}") from None
+        write_for_option(output, text, ledger.files, "report")
     else:
         click.echo(text, nl=False)
 
