@@ -164,6 +164,15 @@ class CareerServer(LanguageServer):
             return None
         return doc, os.path.abspath(path), source.splitlines()
 
+    def checked_document(self, uri: str) -> tuple[TextDocument, str, list[str], analysis.Checked] | None:
+        """The open document at `uri` (as document() gives it) and the checked
+        ledger it belongs to; None when either is missing."""
+        found = self.document(uri)
+        if found is None:
+            return None
+        checked = self.ledger_of(found[1])
+        return None if checked is None else (*found, checked)
+
     def server_col(self, doc: TextDocument, pos: t.Position) -> int:
         return doc.position_codec.position_from_client_units(doc.lines, pos).character
 
@@ -230,13 +239,10 @@ def completion(ls: CareerServer, params: t.CompletionParams) -> t.CompletionList
 
 @server.feature(t.TEXT_DOCUMENT_HOVER)
 def hover(ls: CareerServer, params: t.HoverParams) -> t.Hover | None:
-    found = ls.document(params.text_document.uri)
+    found = ls.checked_document(params.text_document.uri)
     if found is None:
         return None
-    doc, path, lines = found
-    checked = ls.ledger_of(path)
-    if checked is None:
-        return None
+    doc, path, lines, checked = found
     text = analysis.hover(checked.ledger, checked.problems, path, lines, params.position.line,
                           ls.server_col(doc, params.position), ls.today())
     if text is None:
@@ -246,13 +252,10 @@ def hover(ls: CareerServer, params: t.HoverParams) -> t.Hover | None:
 
 @server.feature(t.TEXT_DOCUMENT_DEFINITION)
 def definition(ls: CareerServer, params: t.DefinitionParams) -> list[t.Location] | None:
-    found = ls.document(params.text_document.uri)
+    found = ls.checked_document(params.text_document.uri)
     if found is None:
         return None
-    _, path, lines = found
-    checked = ls.ledger_of(path)
-    if checked is None:
-        return None
+    _, path, lines, checked = found
     uris = {os.path.realpath(p): d.uri for p, d in ls.open_paths().items()}
     targets = analysis.definition(checked.ledger, path, lines, params.position.line)
     return [t.Location(ls.uri_of(x.file, uris), t.Range(t.Position(x.line, 0), t.Position(x.line, 0)))
@@ -306,13 +309,10 @@ def formatting(ls: CareerServer, params: t.DocumentFormattingParams) -> list[t.T
 @server.feature(t.TEXT_DOCUMENT_CODE_ACTION,
                 t.CodeActionOptions(code_action_kinds=[t.CodeActionKind.QuickFix]))
 def code_actions(ls: CareerServer, params: t.CodeActionParams) -> list[t.CodeAction] | None:
-    found = ls.document(params.text_document.uri)
+    found = ls.checked_document(params.text_document.uri)
     if found is None:
         return None
-    _, path, lines = found
-    checked = ls.ledger_of(path)
-    if checked is None:
-        return None
+    _, path, lines, checked = found
     real = os.path.realpath(path)
     first, last = params.range.start.line + 1, params.range.end.line + 1
     out = []
