@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from ..core import schema as S
 from ..core.dates import parse_date, shift
 from ..core.problems import closest, did_you_mean
+from ..syntax.values import quote as format_string
 
 if TYPE_CHECKING:
     from ..core.problems import Problem
@@ -76,7 +77,7 @@ def quote(text: str) -> str:
     problem = line_problem(text)
     if problem is not None:
         raise Typed(problem)
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return format_string(text)
 
 
 def date_text(text: str, today: date | None = None) -> str:

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..core.dates import add, shift
 from ..core.entries import Duration, Entry, Note, Role, Skill, Update
+from ..syntax.values import quote as format_string
 
 if TYPE_CHECKING:
     from ..loader import Ledger
@@ -127,9 +128,7 @@ def clean(text: str) -> str:
     return " ".join(kept.split())
 
 
-def quote(text: str) -> str:
-    """A format string: `"` and `\\` escaped (the only escapes there are)."""
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+quote = format_string  # a "string" of the format, as the parser reads it back
 
 
 _WORD_DOT = re.compile(r"(?<![a-z0-9])\.(?=[a-z0-9])")

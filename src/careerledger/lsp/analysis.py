@@ -33,6 +33,7 @@ from ..core.links import links
 from ..core.problems import WARNING_BY_KEY, Problem, enabled_checks
 from ..core.schema import KINDS, TAG, TAGS, YES, keyword, name_of
 from ..syntax.lines import Include, parse
+from ..syntax.values import escape
 
 # --- loading with the editor's text -----------------------------------------
 
@@ -281,8 +282,7 @@ def complete(ledger: loader.Ledger | None, lines: list[str], line: int, col: int
     return []
 
 
-def _quote(name: str) -> str:
-    return name.replace("\\", "\\\\").replace('"', '\\"')
+_quote = escape  # a name typed inside the quotes already there
 
 
 def _type_name(vtype: object) -> str:

@@ -194,9 +194,20 @@ def _cut(text: str) -> str:
     return text if len(text) <= HINT_CHARS else text[: HINT_CHARS - 1] + "…"
 
 
+def escape(text: str) -> str:
+    """`text` as the inside of a string of the format: `\\` and `"` escaped,
+    the two escapes there are (the inverse of string())."""
+    return text.replace("\\", "\\\\").replace('"', '\\"')
+
+
+def quote(text: str) -> str:
+    """`text` as a "string" of the format."""
+    return f'"{escape(text)}"'
+
+
 def _quote(text: str) -> str:
-    """`text` as a string of the format, its quotes and backslashes escaped."""
-    return '"' + _cut(text).replace("\\", "\\\\").replace('"', '\\"') + '"'
+    """`text` as a string of the format, cut to the length a hint shows."""
+    return quote(_cut(text))
 
 
 _DOUBLE = "“”„‟\""  # what closes “…”, ”…”, „…“ (or a straight " typed at the end)
