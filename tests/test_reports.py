@@ -73,7 +73,7 @@ def test_report_header_says_what_the_career_covers():
 def test_sections_hold_only_plain_values_of_their_declared_type(name):
     types = {
         M.TEXT: str, M.DATE: date, M.LENGTH: M.Length, M.DAYS: int, M.INT: int,
-        M.SHARE: float, M.NUMBER: float, M.BOOL: bool, M.LIST: tuple, M.SCORES: tuple,
+        M.SHARE: float, M.NUMBER: float, M.BOOL: bool, M.LIST: tuple, M.SCORES: tuple, M.SOURCE: str,
     }
     assert tuple(types) == M.TYPES
     led = ledger(TWO_ROLES + '    2016-01-01 bet "B"\n    2019-01-01 contract "C"\n      every: month\n')

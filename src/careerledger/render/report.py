@@ -127,12 +127,18 @@ def _heading(report: R.Report) -> list[str]:
     return lines
 
 
+def _shown(section: R.Section) -> list[R.Column]:
+    """The columns text and markdown show: a row's source (`file:line`) is for
+    programs and the HTML tooltips, not for reading."""
+    return [c for c in section.columns if c.type != R.SOURCE]
+
+
 def _rows(section: R.Section, cell: Callable[[R.Value, R.Column], str]) -> list[list[str]]:
     """Table rows as strings; with `group`, a first cell equal to the one above is blanked."""
     out = []
     prev: object = object()
     for row in section.rows:
-        cells = [cell(v, c) for v, c in zip(row, section.columns, strict=True)]
+        cells = [cell(v, c) for v, c in zip(row, section.columns, strict=True) if c.type != R.SOURCE]
         if section.group:
             first = row[0]
             if first == prev:
@@ -178,7 +184,7 @@ def text(report: R.Report) -> str:
                              tablefmt="simple", disable_numparse=True)
         else:
             table = tabulate(_rows(s, lambda v, c: human(v, c.type, c.none)),
-                             headers=[c.label for c in s.columns], tablefmt="simple", disable_numparse=True)
+                             headers=[c.label for c in _shown(s)], tablefmt="simple", disable_numparse=True)
         out.extend("  " + line if line else line for line in table.split("\n"))
     return "\n".join(out) + "\n"
 
@@ -208,7 +214,7 @@ def markdown(report: R.Report) -> str:
             out.append(f"*{_md(s.empty)}*")
         else:
             rows = _rows(s, lambda v, c: _md(human(v, c.type, c.none)))
-            out.append(tabulate(rows, headers=[_md(c.label) for c in s.columns], tablefmt="github",
+            out.append(tabulate(rows, headers=[_md(c.label) for c in _shown(s)], tablefmt="github",
                                 disable_numparse=True))
     return "\n".join(out) + "\n"
 

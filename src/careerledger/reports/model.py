@@ -38,7 +38,8 @@ NUMBER = "number"  # float
 BOOL = "bool"
 LIST = "list"  # tuple of str
 SCORES = "scores"  # tuple of int home scores (1 to 5): a sparkline in text
-TYPES = (TEXT, DATE, LENGTH, DAYS, INT, SHARE, NUMBER, BOOL, LIST, SCORES)
+SOURCE = "source"  # str `file:line` of the entry a row comes from: json, csv and html only
+TYPES = (TEXT, DATE, LENGTH, DAYS, INT, SHARE, NUMBER, BOOL, LIST, SCORES, SOURCE)
 
 
 class Length(NamedTuple):
