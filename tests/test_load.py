@@ -554,3 +554,57 @@ def test_a_binary_file_reports_a_bounded_number_of_bytes(tmp_path):
     path.write_bytes(bytes(range(128, 256)) * 100)
     codes = [p.code for p in load(path).problems]
     assert codes.count("E001") == 21  # twenty one by one, then one for the rest
+
+
+# --- the overlay and parser parameters (what the language server reads) ----
+
+
+def test_the_overlay_is_read_in_place_of_the_disk(tmp_path):
+    from careerledger.loader import load_roots
+
+    root = tmp_path / "main.career"
+    part = tmp_path / "part.career"
+    root.write_text('include "part.career"\n2024-01-01 note "root"\n')
+    part.write_text('2024-02-01 nope "on disk"\n')
+    buffer = {os.path.realpath(part): '2024-02-01 note "in the editor"\n'}
+    for ledger in (load(root, overlay=buffer), load_many([root], overlay=buffer),
+                   next(load_roots([root], overlay=buffer))):
+        assert ledger.problems == ()
+        assert texts(ledger) == ["root", "in the editor"]
+        assert ledger.sources[str(part)] == '2024-02-01 note "in the editor"\n'
+    assert [p.code for p in load(root).problems] == ["E104"]  # the disk, without it
+
+
+def test_an_overlay_file_need_not_be_on_disk(tmp_path):
+    root = tmp_path / "main.career"
+    root.write_text('include "new.career"\n')
+    assert [p.code for p in load(root).problems] == ["E303"]
+    ledger = load(root, overlay={os.path.realpath(tmp_path / "new.career"): '2024-01-01 note "unsaved"\n'})
+    assert (ledger.problems, texts(ledger)) == ((), ["unsaved"])
+    alone = load(tmp_path / "other.career", overlay={os.path.realpath(tmp_path / "other.career"): ""})
+    assert alone.problems == ()
+
+
+def test_overlay_bytes_are_decoded_as_a_file_is(tmp_path):
+    path = tmp_path / "main.career"
+    path.write_text("")
+    ledger = load(path, overlay={os.path.realpath(path): b'2024-01-01 note "caf\xe9"\n'})
+    assert [(p.code, p.loc.line, p.loc.col) for p in ledger.problems] == [("E001", 1, 21)]
+
+
+def test_the_parser_parameter_parses_each_file(tmp_path):
+    from careerledger.syntax.lines import parse as real_parse
+
+    root = tmp_path / "main.career"
+    root.write_text('include "part.career"\n2024-01-01 note "root"\n')
+    (tmp_path / "part.career").write_text('2024-02-01 note "part"\n')
+    seen = []
+
+    def parser(text, file):
+        seen.append(os.path.basename(file))
+        return real_parse(text, file)
+
+    assert load(root, parser=parser) == load(root)
+    assert seen == ["main.career", "part.career"]
+    assert load_string('2024-01-01 note "x"\n', "s.career", parser=parser).entries
+    assert seen[-1] == "s.career"

@@ -12,7 +12,7 @@ import glob
 import os
 import stat
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import NamedTuple, TypeVar
 
@@ -20,9 +20,18 @@ from .checks.consistency import validate
 from .core import options as opts
 from .core.entries import Entry, Loc, Role, sort_key
 from .core.problems import Problem, did_you_mean, resolve_checks
-from .syntax.lines import Include, Option, Rejected, Suppress, parse
+from .syntax.lines import Include, Item, Option, Rejected, Suppress, parse
 
 E = TypeVar("E", bound=Entry)
+
+# Open editor buffers: real path (os.path.realpath) -> the file's text, read
+# in place of the disk; bytes are decoded as a file's bytes are (E001 for what
+# is not UTF-8).
+Overlay = Mapping[str, str | bytes]
+# What turns one file's text into its items and problems: syntax.lines.parse,
+# or one that reuses earlier results (the language server's cache). The
+# loader only reads the sequences it returns.
+Parser = Callable[[str, str], tuple[Sequence[Item], Sequence[Problem]]]
 
 STDIN = "<stdin>"  # the name of a ledger read from standard input (`-`)
 MAX_DEPTH = 100  # files an include chain may nest
@@ -51,41 +60,50 @@ class Ledger(NamedTuple):
         return tuple(p for p in self.problems if p.severity == "error")
 
 
-def load(path: str | os.PathLike[str]) -> Ledger:
+def load(path: str | os.PathLike[str], *, overlay: Overlay | None = None, parser: Parser | None = None) -> Ledger:
     """Load the ledger at `path` and every file it includes. Nothing is raised
-    for bad input: every problem is in Ledger.problems."""
+    for bad input: every problem is in Ledger.problems.
+
+    `overlay` (real path -> text or bytes) is read in place of those files on
+    disk, as an editor's unsaved buffers; `parser` parses each file's text in
+    place of the parser of careerledger.syntax (to reuse earlier results)."""
     with _no_gc():
-        loader = _Loader()
+        loader = _Loader(overlay, parser)
         loader.read_file(os.fspath(path), None, ())
         return loader.ledger()
 
 
-def load_many(paths: Iterable[str | os.PathLike[str]]) -> Ledger:
+def load_many(
+    paths: Iterable[str | os.PathLike[str]], *, overlay: Overlay | None = None, parser: Parser | None = None,
+) -> Ledger:
     """Several files as one ledger, as if the first included the others: a file
-    reached twice is read once, and everything is validated together."""
+    reached twice is read once, and everything is validated together.
+    `overlay` and `parser` as for load()."""
     with _no_gc():
-        loader = _Loader()
+        loader = _Loader(overlay, parser)
         for path in paths:
             loader.read_file(os.fspath(path), None, ())
         return loader.ledger()
 
 
 def load_roots(
-    roots: Iterable[str | os.PathLike[str]], files: Iterable[str | os.PathLike[str]] = (),
+    roots: Iterable[str | os.PathLike[str]], files: Iterable[str | os.PathLike[str]] = (), *,
+    overlay: Overlay | None = None, parser: Parser | None = None,
 ) -> Iterator[Ledger]:
     """Each root as a ledger, then each of `files` that no root reaches, on its
     own: a hook passes the changed files, and an included one is checked within
-    the root that includes it. A file named twice is loaded once."""
+    the root that includes it. A file named twice is loaded once. `overlay`
+    and `parser` as for load()."""
     reached: set[str] = set()
     for root in roots:
-        ledger = load(root)
+        ledger = load(root, overlay=overlay, parser=parser)
         reached.update(os.path.realpath(f) for f in ledger.files)
         yield ledger
     for path in files:
         real = os.path.realpath(path)
         if real not in reached:
             reached.add(real)
-            yield load(path)
+            yield load(path, overlay=overlay, parser=parser)
 
 
 def problem_order(files: Iterable[str]) -> Callable[[Problem], tuple[int, int, int]]:
@@ -94,10 +112,13 @@ def problem_order(files: Iterable[str]) -> Callable[[Problem], tuple[int, int, i
     return lambda p: (rank.get(p.loc.file, len(rank)), p.loc.line, p.loc.col)
 
 
-def load_string(text: str, filename: str = "<string>") -> Ledger:
-    """Load a ledger from text; includes resolve relative to the current directory."""
+def load_string(
+    text: str, filename: str = "<string>", *, overlay: Overlay | None = None, parser: Parser | None = None,
+) -> Ledger:
+    """Load a ledger from text; includes resolve relative to the current
+    directory. `overlay` and `parser` as for load()."""
     with _no_gc():
-        loader = _Loader()
+        loader = _Loader(overlay, parser)
         loader.read_text(text, filename, ())
         return loader.ledger()
 
@@ -117,12 +138,14 @@ def _no_gc() -> Iterator[None]:
 
 
 class _Loader:
-    def __init__(self) -> None:
+    def __init__(self, overlay: Overlay | None = None, parser: Parser | None = None) -> None:
         self.items: list[Entry | Option | Suppress | Rejected] = []  # includes are read where they stand
         self.problems: list[Problem] = []
         self.files: list[str] = []
         self.sources: dict[str, str] = {}
         self.seen: set[str] = set()  # real paths already read
+        self.overlay = overlay or None  # None, not an empty mapping: the CLI's path looks no further
+        self.parse: Parser = parser or parse
 
     def read_file(self, path: str, loc: Loc | None, chain: tuple[str, ...]) -> None:
         """Read one file; `loc` is the include line that named it (None for the root)."""
@@ -146,6 +169,15 @@ class _Loader:
                 "include the files from one root instead of each from the one before" + _via(chain),
             ))
             return
+        if self.overlay is not None:
+            held = self.overlay.get(key)
+            if held is not None:  # an editor's buffer: there may be no such file on disk yet
+                self.seen.add(key)
+                if isinstance(held, bytes):
+                    self.read_bytes(held, path, (*chain, key))
+                else:
+                    self.read_text(held, path, (*chain, key))
+                return
         where = loc or Loc(path, 1, 1)
         try:
             # Only a regular file is read: a device (/dev/zero) never ends and a
@@ -201,7 +233,7 @@ class _Loader:
     def read_text(self, text: str, path: str, chain: tuple[str, ...]) -> None:
         self.sources[path] = text
         self.files.append(path)
-        items, problems = parse(text, path)
+        items, problems = self.parse(text, path)
         self.problems.extend(problems)
         base = os.path.dirname(path)
         for item in items:
@@ -218,6 +250,8 @@ class _Loader:
                 self.problems.append(Problem(
                     item.loc, "E303", f"include \"{item.path}\" matches no file", None, len(item.path) + 2,
                 ))
+        elif self.overlay is not None and os.path.realpath(pattern) in self.overlay:
+            paths = [pattern]  # open in the editor, saved or not: read_file reads the buffer
         else:
             paths = [pattern]
             try:

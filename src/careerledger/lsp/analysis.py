@@ -1,8 +1,10 @@
 """The ledger side of the language server: no LSP types here.
 
 Loading reads the ledger as `check` does, except that a file open in the
-editor is read from its unsaved text (an overlay keyed by real path) rather
-than from disk. Positions here are 0-based lines and columns in characters
+editor is read from its unsaved text (the loader's overlay, keyed by real
+path) rather than from disk, and that what was parsed before is reused
+(ParseCache, the loader's parser): a keystroke parses a few dozen entries,
+not the ledger. Positions here are 0-based lines and columns in characters
 (code points); server.py converts them to the client's units.
 """
 
@@ -32,7 +34,9 @@ from ..core.entries import (
 from ..core.links import links
 from ..core.problems import WARNING_BY_KEY, Problem, enabled_checks
 from ..core.schema import KINDS, TAG, TAGS, YES, keyword, name_of
-from ..syntax.lines import Include, parse
+from ..metrics import cadence, landing
+from ..syntax.lines import Include, Option, parse
+from ..syntax.lines import Item as Parsed
 from ..syntax.values import escape
 
 # --- loading with the editor's text -----------------------------------------
@@ -63,33 +67,163 @@ def _bytes_of(text: str, real: str) -> bytes | None:
     return None
 
 
-class _OverlayLoader(loader._Loader):
-    """The loader, reading the files in `overlay` (real path -> text) from it."""
+def overlay_of(texts: Mapping[str, str]) -> dict[str, str | bytes]:
+    """The loader's overlay for the open documents' `texts` (real path -> text):
+    each text, or the bytes to read in its place (see _bytes_of)."""
+    out: dict[str, str | bytes] = {}
+    for real, text in texts.items():
+        data = _bytes_of(text, real)
+        out[real] = text if data is None else data
+    return out
 
-    def __init__(self, overlay: Mapping[str, str]) -> None:
-        super().__init__()
-        self.overlay = overlay
 
-    def read_file(self, path: str, loc: Loc | None, chain: tuple[str, ...]) -> None:
-        key = os.path.realpath(path)
-        text = self.overlay.get(key)
-        if text is None or key in chain or key in self.seen or len(chain) >= loader.MAX_DEPTH:
-            super().read_file(path, loc, chain)  # the disk, or the loader's own checks and reports
-            return
-        self.seen.add(key)
-        data = _bytes_of(text, key)
-        if data is None:
-            self.read_text(text, path, (*chain, key))
+# --- reusing what was parsed --------------------------------------------------
+
+# A file is parsed in chunks that each start at a column-0 line beginning with
+# a digit: every such line starts an entry token (grammar/careerledger.lark)
+# and the parser keeps no state across it (the entry before is built, and a
+# broken line above no longer swallows indented lines), so a chunk parses to
+# what the whole file gives for those lines. Where a chunk may end depends on
+# its own head lines only (a hash), not on its position, so a change moves the
+# chunk boundaries near it and nowhere else.
+_HEAD_LINE = re.compile(r"\n(?=[0-9])")
+MIN_HEADS = 8  # entries in a chunk, at least: each parse has a fixed cost (about 1 ms)
+SPREAD = 16  # then a chunk ends at one head line in SPREAD, on average
+MAX_HEADS = 128  # and at the latest after this many
+
+
+class _Chunk(NamedTuple):
+    first: int  # the 1-based line of its first line when its items were made
+    items: tuple[Parsed, ...]
+    problems: tuple[Problem, ...]
+
+    @property
+    def movable(self) -> bool:
+        """Whether moving its Locs moves all of it: not when a message names a
+        line (E205's "the first is on line 6"), which is parsed again instead."""
+        return not any(_NAMES_A_LINE.search(p.message) or _NAMES_A_LINE.search(p.hint or "")
+                       for p in self.problems)
+
+
+_NAMES_A_LINE = re.compile(r"\bline \d")
+
+
+class _FileParse(NamedTuple):
+    text: str
+    items: list[Parsed]
+    problems: list[Problem]
+    chunks: dict[str, _Chunk]  # chunk text -> its parse; empty when the file is not chunked
+
+
+def chunk_bounds(text: str) -> list[tuple[int, int]]:
+    """(start offset, 1-based first line) of each chunk of `text`, the first at 0."""
+    bounds = [(0, 1)]
+    heads = 0
+    line, counted = 1, 0
+    for m in _HEAD_LINE.finditer(text):
+        heads += 1
+        at = m.end()
+        if heads < MIN_HEADS:
+            continue
+        eol = text.find("\n", at)
+        if heads >= MAX_HEADS or hash(text[at:eol if eol >= 0 else len(text)]) % SPREAD == 0:
+            line += text.count("\n", counted, at)
+            counted = at
+            bounds.append((at, line))
+            heads = 0
+    return bounds
+
+
+def _shifted(chunk: _Chunk, first: int) -> _Chunk:
+    """`chunk`'s items and problems moved to start on line `first`."""
+    by = first - chunk.first
+    items: list[Parsed] = []
+    for item in chunk.items:
+        if isinstance(item, Option):
+            items.append(item._replace(loc=_moved(item.loc, by), value_loc=_moved(item.value_loc, by),
+                                       key_loc=None if item.key_loc is None else _moved(item.key_loc, by)))
+        else:  # every other item holds one Loc, its first field
+            items.append(type(item)(_moved(item.loc, by), *item[1:]))
+    problems = tuple(p._replace(loc=_moved(p.loc, by)) for p in chunk.problems)
+    return _Chunk(first, tuple(items), problems)
+
+
+def _moved(loc: Loc, by: int) -> Loc:
+    return Loc(loc.file, loc.line + by, loc.col)
+
+
+class ParseCache:
+    """The parse of each file of the ledgers, reused while its text does not
+    change, and within a changed file the parse of each chunk whose text did
+    not change (moved to its new lines). A loader's `parser`; one per server,
+    holding only the files of the last check (keep())."""
+
+    def __init__(self) -> None:
+        self.files: dict[str, _FileParse] = {}
+
+    def parse(self, text: str, file: str) -> tuple[list[Parsed], list[Problem]]:
+        """What syntax.lines.parse(text, file) returns."""
+        done = self.files.get(file)
+        if done is not None and (done.text is text or done.text == text):
+            return done.items, done.problems
+        if "\r" in text and text.count("\r") != text.count("\r\n"):
+            # lone CRs are reported for the whole file, and change what else is: no chunks
+            items, problems = parse(text, file)
+            self.files[file] = _FileParse(text, items, problems, {})
+            return items, problems
+        bounds = chunk_bounds(text)
+        ends = [b[0] for b in bounds[1:]] + [len(text)]
+        old = done.chunks if done is not None else {}
+        if not old:
+            items, problems = parse(text, file)
+            chunks = _split(text, bounds, ends, items, problems)
         else:
-            self.read_bytes(data, path, (*chain, key))
+            chunks = {}
+            items, problems = [], []
+            for (start, first), end in zip(bounds, ends, strict=True):
+                piece = text[start:end]
+                chunk = chunks.get(piece) or old.get(piece)
+                if chunk is not None and chunk.first != first:
+                    chunk = _shifted(chunk, first) if chunk.movable else None
+                if chunk is None:
+                    got, found = parse(piece, file)
+                    chunk = _Chunk(1, tuple(got), tuple(found))
+                    if chunk.movable:
+                        chunk = _shifted(chunk, first)
+                    else:  # parsed where it stands, blank lines before it, for the line its message names
+                        got, found = parse("\n" * (first - 1) + piece, file)
+                        chunk = _Chunk(first, tuple(got), tuple(found))
+                chunks[piece] = chunk
+                items.extend(chunk.items)
+                problems.extend(chunk.problems)
+        self.files[file] = _FileParse(text, items, problems, chunks)
+        return items, problems
+
+    def keep(self, files: Iterable[str]) -> None:
+        """Forget every file but `files` (those the ledgers read)."""
+        wanted = set(files)
+        for file in [f for f in self.files if f not in wanted]:
+            del self.files[file]
 
 
-def load_overlay(path: str, overlay: Mapping[str, str]) -> loader.Ledger:
-    """The ledger rooted at `path`, with the open documents' text in `overlay`."""
-    with loader._no_gc():
-        reader = _OverlayLoader(overlay)
-        reader.read_file(path, None, ())
-        return reader.ledger()
+def _split(text: str, bounds: list[tuple[int, int]], ends: list[int], items: list[Parsed],
+           problems: list[Problem]) -> dict[str, _Chunk]:
+    """The parse of a whole file cut into its chunks, by line: the same as
+    parsing each chunk (see chunk_bounds), at the cost of one parse."""
+    chunks: dict[str, _Chunk] = {}
+    i = j = 0
+    for k, ((start, first), end) in enumerate(zip(bounds, ends, strict=True)):
+        last = bounds[k + 1][1] if k + 1 < len(bounds) else None  # the next chunk's first line
+        mine: list[Parsed] = []
+        while i < len(items) and (last is None or items[i].loc.line < last):
+            mine.append(items[i])
+            i += 1
+        found: list[Problem] = []
+        while j < len(problems) and (last is None or problems[j].loc.line < last):
+            found.append(problems[j])
+            j += 1
+        chunks.setdefault(text[start:end], _Chunk(first, tuple(mine), tuple(found)))
+    return chunks
 
 
 class Checked(NamedTuple):
@@ -103,24 +237,26 @@ class Checked(NamedTuple):
         return os.path.realpath(path) in self.reals
 
 
-def check(path: str, overlay: Mapping[str, str], as_of: date) -> Checked:
+def check(path: str, overlay: loader.Overlay, as_of: date, cache: ParseCache | None = None) -> Checked:
     """What `careerledger check` reports for the ledger at `path`: its errors, then its warnings."""
-    ledger = load_overlay(path, overlay)
+    ledger = loader.load(path, overlay=overlay, parser=cache.parse if cache is not None else None)
     names = enabled_checks((), (), ledger.options.check_ignore)
     problems = (*ledger.problems, *pitfalls.run(ledger, as_of, names))
     return Checked(ledger, problems, frozenset(os.path.realpath(f) for f in ledger.files))
 
 
-def check_all(roots: Iterable[str], overlay: Mapping[str, str], as_of: date) -> list[Checked]:
+def check_all(roots: Iterable[str], overlay: loader.Overlay, as_of: date,
+              cache: ParseCache | None = None) -> list[Checked]:
     """Each root as a ledger, less those another one includes (an included
     file is checked within the ledger that includes it), as `check --root`."""
     done: list[Checked] = []
     seen: set[str] = set()
     for root in roots:
         real = os.path.realpath(root)
-        if real not in seen:
+        # a root an earlier ledger read would be dropped below: not checked at all
+        if real not in seen and not any(real in one.reals for one in done):
             seen.add(real)
-            done.append(check(root, overlay, as_of))
+            done.append(check(root, overlay, as_of, cache))
     kept: list[Checked] = []
     for i, one in enumerate(done):
         real = os.path.realpath(one.ledger.files[0]) if one.ledger.files else ""
@@ -189,14 +325,16 @@ class Item(NamedTuple):
 def tags_of(ledger: loader.Ledger) -> list[str]:
     """Every #tag the ledger uses: on head lines and in tag-valued arguments and metadata."""
     found: dict[str, None] = {}
+    fields_of: dict[type, list[str]] = {}  # per kind, not per entry: a completion walks every entry
     for e in ledger.entries:
-        found.update(dict.fromkeys(sorted(e.tags)))
-        kind = KINDS[keyword(e)]
-        fields = [a.field for a in kind.args if a.type == TAG] + [k.field for k in kind.keys.values()
-                                                                 if k.type in (TAG, TAGS)]
+        found.update(dict.fromkeys(e.tags))
+        fields = fields_of.get(type(e))
+        if fields is None:
+            kind = KINDS[keyword(e)]
+            fields = fields_of[type(e)] = [
+                f for f in [a.field for a in kind.args if a.type == TAG]
+                + [k.field for k in kind.keys.values() if k.type in (TAG, TAGS)] if f is not None]
         for field in fields:
-            if field is None:
-                continue
             value = getattr(e, field)
             if isinstance(value, str):
                 found[value] = None
@@ -315,6 +453,8 @@ def hover(ledger: loader.Ledger, problems: Iterable[Problem], path: str, lines: 
             out.append(_role_hover(ledger, e, as_of))
         elif isinstance(e, Bet):
             out.append(_bet_hover(ledger, e, as_of))
+        elif isinstance(e, Contract):
+            out.append(_contract_hover(ledger, e, as_of))
     real = os.path.realpath(path)
     for p in problems:
         if p.loc.line == line + 1 and os.path.realpath(p.loc.file) == real:
@@ -362,6 +502,47 @@ def _role_hover(ledger: loader.Ledger, role: Role, as_of: date) -> str:
         lines.append(f"phase: {role.phase}")
     if role.side:
         lines.append("a side role")
+    land = landing.landing(ledger.entries, as_of, role) if role.is_main and role.date <= as_of else None
+    if land is not None:
+        steps = "\n".join(f"- day {s.day}, {_STEP_NAMES[s.name]}: {_step_status(s, land.held)}" for s in land.steps)
+        lines.append(f"landing (the first 90 days), day {land.day}:\n\n{steps}" if land.landing and land.held
+                     else f"landing (the first 90 days):\n\n{steps}")
+    return "\n\n".join(lines)
+
+
+_STEP_NAMES = {"sotu": "State of the Union", "align": "alignment", "win": "a quick win"}
+
+
+def _step_status(step: landing.Step, held: bool) -> str:
+    if step.status == "done":
+        return f"done on {_day(step.done_on)}"
+    if step.status == "late":
+        return f"done late, on {_day(step.done_on)} (due {step.due_on.isoformat()})"
+    if step.status == "overdue":
+        return f"overdue since {step.due_on.isoformat()}" if held else f"not done (due {step.due_on.isoformat()})"
+    return f"due {step.due_on.isoformat()}, in {step.days_left} day{'s' * (step.days_left != 1)}"
+
+
+def _day(day: date | None) -> str:
+    return day.isoformat() if day else "?"
+
+
+def _contract_hover(ledger: loader.Ledger, contract: Contract, as_of: date) -> str:
+    found = next((c for c in cadence.cadence(ledger.entries, as_of) if c.contract == contract), None)
+    head = f"**{contract.text}**: {contract.times} update{'s' * (contract.times != 1)} every {contract.every}"
+    if found is None:  # dated after as_of
+        return f"{head}\n\nnot started as of {as_of.isoformat()}"
+    lines = [head, f"kept {found.kept}, missed {found.missed}; current run: {found.current_run}"]
+    latest = found.latest
+    if latest is None:
+        lines.append("no whole period yet")
+    else:
+        lines.append(f"latest period: {latest.label}, {latest.updates} of {found.required}: "
+                     f"{'kept' if latest.kept else 'missed'}")
+    if found.live:
+        lines.append("live" + (f", until {found.last_day.isoformat()}" if found.last_day else ""))
+    else:
+        lines.append(f"ended on {_day(found.last_day)}")
     return "\n\n".join(lines)
 
 

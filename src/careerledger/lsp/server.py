@@ -2,9 +2,11 @@
 
 Diagnostics are those of `careerledger check` for the whole ledger: the root
 from the client's initializationOptions (`{"root": "career.career", "asOf":
-"2026-01-31"}`), else $CAREERLEDGER_FILE, else each open file. Open
-documents are read from the editor's text, not the disk. A failure inside the
-server is reported as a diagnostic or a log message, never a crash.
+"2026-01-31"}`, or later workspace/didChangeConfiguration), else
+$CAREERLEDGER_FILE, else each open file. Open documents are read from the
+editor's text, not the disk, and each check reuses the parse of what did not
+change (analysis.ParseCache). A failure inside the server is reported as a
+diagnostic or a log message, never a crash.
 """
 
 import asyncio
@@ -24,7 +26,7 @@ from ..authoring.layout import LayoutError, format_text
 from ..core.problems import Problem
 from . import analysis
 
-DEBOUNCE = 0.25  # seconds of quiet after a change before the ledger is checked again
+DEBOUNCE = 0.25  # seconds of quiet after a change before the ledger is checked again (`debounce` in ms)
 SOURCE = "careerledger"
 log = logging.getLogger(__name__)
 
@@ -35,26 +37,39 @@ class CareerServer(LanguageServer):
         self.root: str | None = None
         self.as_of: date | None = None
         self.default_root: str | None = None  # --root, used when the client's options name none
+        self.default_as_of: date | None = None  # --as-of, likewise
+        self.base: str | None = None  # the workspace folder, which a relative root is relative to
+        self.debounce = DEBOUNCE
         self.checked: list[analysis.Checked] = []
+        self.cache = analysis.ParseCache()  # the files of self.checked, parsed
         self.published: set[str] = set()  # uris with diagnostics published
         self.pending: asyncio.Task[None] | None = None
         self.stale = True  # the documents changed since self.checked was computed
 
     # --- configuration ---------------------------------------------------
 
-    def configure(self, options: Any, base: str | None) -> None:
+    def configure(self, options: Any) -> None:
+        """Apply the client's settings (initializationOptions, or the settings
+        of didChangeConfiguration): a key that is missing or empty falls back
+        to the command line's default, so that clearing a setting undoes it."""
         options = options if isinstance(options, dict) else {}
         root = options.get("root") or self.default_root or os.environ.get("CAREERLEDGER_FILE") or None
+        self.root = None
         if isinstance(root, str) and root:
             if root.startswith("file:"):
                 root = to_fs_path(root) or root
-            self.root = os.path.abspath(os.path.join(base or os.getcwd(), os.path.expanduser(root)))
+            self.root = os.path.abspath(os.path.join(self.base or os.getcwd(), os.path.expanduser(root)))
         as_of = options.get("asOf")
+        self.as_of = self.default_as_of
         if isinstance(as_of, str) and as_of:
             try:
                 self.as_of = date.fromisoformat(as_of)
             except ValueError:
                 self.window_log_message(t.LogMessageParams(t.MessageType.Warning, f"asOf: not a date: {as_of!r}"))
+        debounce = options.get("debounce")
+        self.debounce = DEBOUNCE
+        if isinstance(debounce, int | float) and not isinstance(debounce, bool) and 0 <= debounce <= 10_000:
+            self.debounce = debounce / 1000
 
     def today(self) -> date:
         return self.as_of or date.today()
@@ -79,12 +94,13 @@ class CareerServer(LanguageServer):
     def refresh(self) -> None:
         """Check every ledger the open documents belong to and publish the diagnostics of all their files."""
         docs = self.open_paths()
-        overlay = {os.path.realpath(p): d.source for p, d in docs.items()}
+        overlay = analysis.overlay_of({os.path.realpath(p): d.source for p, d in docs.items()})
         roots = ([self.root] if self.root else []) + list(docs)
         by_uri: dict[str, list[t.Diagnostic]] = {}
         uris = {os.path.realpath(p): d.uri for p, d in docs.items()}
         try:
-            self.checked = analysis.check_all(roots, overlay, self.today())
+            self.checked = analysis.check_all(roots, overlay, self.today(), self.cache)
+            self.cache.keep(f for one in self.checked for f in one.ledger.files)
         except Exception as e:  # a bug must not take the server (and the editor's checking) down
             log.exception("checking failed")
             self.checked = []
@@ -97,12 +113,15 @@ class CareerServer(LanguageServer):
                 )]
         self.stale = False
         for one in self.checked:
-            lines = {f: text.splitlines() for f, text in one.ledger.sources.items()}
+            lines: dict[str, list[str]] = {}  # split only for the files with a problem
             for f in one.ledger.files:
                 by_uri.setdefault(self.uri_of(f, uris), [])
             for problem in one.problems:
-                uri = self.uri_of(problem.loc.file, uris)
-                by_uri.setdefault(uri, []).append(self.diagnostic(problem, lines.get(problem.loc.file, [])))
+                file = problem.loc.file
+                if file not in lines:
+                    lines[file] = one.ledger.sources.get(file, "").splitlines()
+                uri = self.uri_of(file, uris)
+                by_uri.setdefault(uri, []).append(self.diagnostic(problem, lines[file]))
         for uri in self.published - set(by_uri):
             self.text_document_publish_diagnostics(t.PublishDiagnosticsParams(uri, []))
         for uri, diags in by_uri.items():
@@ -137,7 +156,7 @@ class CareerServer(LanguageServer):
         self.pending = asyncio.get_running_loop().create_task(self._later())
 
     async def _later(self) -> None:
-        await asyncio.sleep(DEBOUNCE)
+        await asyncio.sleep(self.debounce)
         self.pending = None
         self.refresh()
 
@@ -151,6 +170,10 @@ class CareerServer(LanguageServer):
 
     def ledger_of(self, path: str) -> analysis.Checked | None:
         self.fresh()
+        return self.last_checked(path)
+
+    def last_checked(self, path: str) -> analysis.Checked | None:
+        """The ledger `path` belonged to at the last check, stale or not."""
         return next((c for c in self.checked if c.covers(path)), None)
 
     def document(self, uri: str) -> tuple[TextDocument, str, list[str]] | None:
@@ -182,8 +205,18 @@ server = CareerServer()
 
 @server.feature(t.INITIALIZE)
 def initialize(ls: CareerServer, params: t.InitializeParams) -> None:
-    base = to_fs_path(params.root_uri) if params.root_uri else params.root_path
-    ls.configure(params.initialization_options, base)
+    ls.base = to_fs_path(params.root_uri) if params.root_uri else params.root_path
+    ls.configure(params.initialization_options)
+
+
+@server.feature(t.WORKSPACE_DID_CHANGE_CONFIGURATION)
+def did_change_configuration(ls: CareerServer, params: t.DidChangeConfigurationParams) -> None:
+    settings = params.settings
+    if isinstance(settings, dict) and isinstance(settings.get("careerledger"), dict):
+        settings = settings["careerledger"]  # {"careerledger": {...}}, as VS Code sends its section
+    ls.configure(settings)
+    ls.stale = True
+    ls.fresh()  # also clears the diagnostics of the files no ledger holds now
 
 
 @server.feature(t.TEXT_DOCUMENT_DID_OPEN)
@@ -222,7 +255,10 @@ def completion(ls: CareerServer, params: t.CompletionParams) -> t.CompletionList
         return None
     doc, path, lines = found
     col = ls.server_col(doc, params.position)
-    checked = ls.ledger_of(path)
+    # The ledger of the last check (stale while one types) and the text as it
+    # is now: the names a completion offers rarely change with a keystroke, and
+    # checking again would delay every completion by a whole check.
+    checked = ls.last_checked(path)
     items = analysis.complete(checked.ledger if checked else None, lines, params.position.line, col, ls.today())
     line_text = lines[params.position.line] if params.position.line < len(lines) else ""
     out = []
@@ -336,5 +372,5 @@ def main(root: str | None = None, as_of: date | None = None) -> None:
     `as_of` are used when the client's initializationOptions do not say."""
     logging.basicConfig(level=logging.WARNING)
     server.default_root = os.path.abspath(root) if root else None
-    server.as_of = as_of
+    server.default_as_of = server.as_of = as_of
     server.start_io()
