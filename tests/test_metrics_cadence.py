@@ -11,7 +11,15 @@ from datetime import date
 from conftest import JANE, D, ledger
 
 from careerledger.loader import load
-from careerledger.metrics.cadence import cadence, latest_periods, month_counts, unwritten, updates_per_month
+from careerledger.metrics.cadence import (
+    cadence,
+    counted_in,
+    ends_in,
+    latest_periods,
+    month_counts,
+    unwritten,
+    updates_per_month,
+)
 
 MONTHLY = """
     2024-01-15 contract "Monthly update to my manager"
@@ -167,10 +175,11 @@ def test_month_counts_whole_months_overlapping_a_span():
         2024-05-02 update "e"
     """)
     as_of = D("2024-05-15")
-    # [2024-02-15, 2024-04-01): the months holding 02-15 and 03-31, whole.
+    # [2024-02-15, 2024-04-01): the months holding 02-15 and 03-31, whole, each counting the
+    # updates in the span: February holds b (02-01, before it) and c (02-29): 1.
     got = month_counts(led.entries, as_of, D("2024-02-15"), D("2024-04-01"))
     assert [(m.label, m.start, m.end, m.updates) for m in got] == [
-        ("2024-02", D("2024-02-01"), D("2024-03-01"), 2),
+        ("2024-02", D("2024-02-01"), D("2024-03-01"), 1),
         ("2024-03", D("2024-03-01"), D("2024-04-01"), 0),
     ]
     # No bounds: from the first entry's month to the month before as-of's (May is not over).
@@ -180,6 +189,44 @@ def test_month_counts_whole_months_overlapping_a_span():
     assert [m.label for m in month_counts(led.entries, as_of, D("2024-04-01"), D("2025-01-01"))] == ["2024-04"]
     # A span wholly inside as-of's month holds no whole month.
     assert month_counts(led.entries, as_of, D("2024-05-01"), D("2024-05-10")) == ()
+
+
+def test_contract_counted_inside_a_window():
+    led = ledger("""
+        2025-03-03 contract "Weekly note"
+          every: week
+        2025-03-05 update "w10"
+        2025-03-12 update "w11"
+        2025-03-26 update "w13"
+        2025-04-02 update "w14"
+        2025-04-09 update "w15"
+        2025-04-23 update "w17"
+    """)
+    as_of = D("2025-07-15")  # a Tuesday of W29: the whole weeks are W10 (from Monday 03-03) to W28
+    [whole] = cadence(led.entries, as_of)
+    assert (len(whole.periods), whole.kept, whole.missed) == (19, 6, 13)
+    # April: the weeks whose last day (a Sunday) is in it: W14 (03-31 to 04-06), W15, W16 and W17
+    # (04-21 to 04-27); W18 (04-28 to 05-04) is May's. W14, W15 and W17 hold an update, W16 none.
+    april = counted_in(whole, D("2025-04-01"), D("2025-05-01"), as_of)
+    assert [(p.label, p.updates, p.kept) for p in april.periods] == [
+        ("2025-W14", 1, True), ("2025-W15", 1, True), ("2025-W16", 0, False), ("2025-W17", 1, True)]
+    assert (april.kept, april.missed, april.current_run) == (3, 1, 1)
+    assert (april.latest.label, april.last_missed.label, april.live, april.last_day) == ("2025-W17", "2025-W16",
+                                                                                      True, None)
+    # March: W10, W11, W12 (none), W13; W14 straddles the two months and counts in April only
+    march = counted_in(whole, D("2025-03-01"), D("2025-04-01"), as_of)
+    assert [p.label for p in march.periods] == ["2025-W10", "2025-W11", "2025-W12", "2025-W13"]
+    assert (march.kept, march.missed, march.current_run, march.last_missed.label) == (3, 1, 1, "2025-W12")
+    # a window's end excluded: [03-31, 04-06) holds no last day, [03-31, 04-07) holds W14's
+    w14 = april.periods[0]
+    assert not ends_in(w14, D("2025-03-31"), D("2025-04-06"))
+    assert ends_in(w14, D("2025-03-31"), D("2025-04-07"))
+    # unbounded: the whole contract again
+    assert counted_in(whole, None, None, as_of) == whole
+    # a window with no whole period: nothing kept or missed, no latest
+    none = counted_in(whole, D("2025-08-01"), None, as_of)
+    assert (none.periods, none.kept, none.missed, none.current_run, none.latest, none.last_missed) == (
+        (), 0, 0, 0, None, None)
 
 
 def test_unwritten_topics():

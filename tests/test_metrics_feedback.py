@@ -59,6 +59,25 @@ def test_feedback_by_source_tone_and_year():
     assert [f.text for f in fb.unactioned] == ["c", "d"]
 
 
+def test_feedback_inside_a_window():
+    led = ledger(FEEDBACK)
+    # [2022-06-01, 2024-02-01): c (2022-08-01) and d (2024-01-15); e (2024-02-01) is the end, excluded
+    fb = feedback(led.entries, D("2024-03-01"), D("2022-06-01"), D("2024-02-01"))
+    assert [f.text for f in fb.items] == ["c", "d"]
+    # critical c, constructive d: 2 actionable, neither with an action
+    assert fb.totals == ToneCount(None, 2, 0, 1, 1, 0, 2, 0)
+    assert fb.actioned_share == 0.0
+    assert fb.by_source == (ToneCount("Peer", 2, 0, 1, 1, 0, 2, 0),)
+    # the years still run from the first feedback's (a, 2022) to as-of's, counting c and d alone
+    assert [(y.label, y.total) for y in fb.by_year] == [(2022, 1), (2023, 0), (2024, 1)]
+    assert fb.actions == ()
+    assert [f.text for f in fb.unactioned] == ["c", "d"]
+    # a window holding none: zeros, and the years all there
+    empty = feedback(led.entries, D("2024-03-01"), D("2023-01-01"), D("2024-01-01"))
+    assert (empty.totals.total, empty.actioned_share, empty.by_source) == (0, None, ())
+    assert [(y.label, y.total) for y in empty.by_year] == [(2022, 0), (2023, 0), (2024, 0)]
+
+
 def test_feedback_none_at_all():
     fb = feedback(ledger('2020-01-01 note "x"\n').entries, D("2021-01-01"))
     assert fb.totals == ToneCount(None, 0, 0, 0, 0, 0, 0, 0)

@@ -30,7 +30,7 @@ SHAPE = {
         ("north_star", "facts", {
             "vision": "text", "set_on": "date", "horizon": "date", "time_left": "length",
             "expired_by": "length", "needs": "int", "mastered": "int", "mastered_skills": "list",
-            "lower": "list", "missing": "list"}),
+            "lower": "items", "missing": "list"}),
         ("role", "facts", {"title": "text", "org": "text", "since": "date", "in_role": "length",
                            "org_since": "date", "at_org": "length"}),
         ("last_swing", "facts", _SWING),
@@ -50,7 +50,7 @@ SHAPE = {
             "due_on": "date", "due_in": "length", "overdue_by": "length", "due": "bool", "established": "date"}),
         ("swings", "table", {"date": "date", "kind": "text", "name": "text", "after": "length"}),
         ("bets", "table", {"bet": "text", "size": "text", "opened": "date", "closed": "date",
-                           "length": "length", "outcome": "text"}),
+                           "length": "length", "outcome": "text", "source": "source"}),
         ("innovation_roles", "table", {"role": "text", "org": "text", "from": "date", "to": "date",
                                        "length": "length", "side": "bool"}),
         ("portfolio", "facts", {
@@ -68,7 +68,8 @@ SHAPE = {
     "cadence": [
         ("contracts", "table", {
             "contract": "text", "every": "text", "count": "int", "from": "date", "until": "date",
-            "live": "bool", "kept": "int", "missed": "int", "current_run": "int", "last_missed": "text"}),
+            "live": "bool", "kept": "int", "missed": "int", "current_run": "int", "last_missed": "text",
+            "source": "source"}),
         ("periods", "table", {"contract": "text", "period": "text", "from": "date", "to": "date",
                               "updates": "int", "kept": "bool"}),
         ("updates", "facts", {"total": "int", "per_month": "number"}),
@@ -80,15 +81,15 @@ SHAPE = {
         ("organisations", "table", {"org": "text", "from": "date", "to": "date", "tenure": "length",
                                     "roles": "int", "promotions": "int", "side": "bool"}),
         ("roles", "table", {"org": "text", "title": "text", "from": "date", "to": "date", "length": "length",
-                            "track": "text", "phase": "text", "step": "text"}),
+                            "track": "text", "phase": "text", "step": "text", "source": "source"}),
     ],
     "northstar": [
         ("north_star", "facts", {
             "vision": "text", "set_on": "date", "horizon": "date", "time_left": "length",
             "expired_by": "length", "needs": "int", "mastered": "int", "mastered_skills": "list",
-            "lower": "list", "missing": "list"}),
+            "lower": "items", "missing": "list"}),
         ("history", "table", {"set_on": "date", "vision": "text", "horizon": "date", "replaced_on": "date",
-                              "needs": "list"}),
+                              "needs": "list", "source": "source"}),
         ("coverage", "table", {"need": "text", "status": "text", "level": "text", "since": "date",
                                "to_go": "int"}),
         ("steps", "table", {"step": "int", "need": "text", "level": "text", "to_go": "int"}),
@@ -98,12 +99,12 @@ SHAPE = {
         ("skills", "table", {"skill": "text", "level": "text", "since": "date", "novice_on": "date",
                              "mastered_on": "date", "novice_to_mastered": "length", "needed": "bool",
                              "last_progress": "date", "stale": "bool"}),
-        ("north_star", "facts", {"vision": "text", "needs": "list", "mastered": "list", "lower": "list",
+        ("north_star", "facts", {"vision": "text", "needs": "list", "mastered": "list", "lower": "items",
                                  "missing": "list", "not_needed": "list"}),
         ("stale", "table", {"skill": "text", "level": "text", "last_progress": "date",
                             "without_progress": "length", "needed": "bool"}),
         ("progression", "table", {"skill": "text", "date": "date", "from": "text", "level": "text",
-                                  "evidence": "text"}),
+                                  "evidence": "text", "source": "source"}),
     ],
     "landing": [
         ("roles", "table", {"role": "text", "org": "text", "day_1": "date", "to": "date", "day": "int",
@@ -130,7 +131,7 @@ SHAPE = {
         ("last", "facts", {"last": "date", "score": "int", "note": "text", "since": "length",
                            "home_every": "text", "next_due": "date", "due_in": "length",
                            "overdue_by": "length", "stale": "bool"}),
-        ("checkins", "table", {"date": "date", "score": "int", "note": "text"}),
+        ("checkins", "table", {"date": "date", "score": "int", "note": "text", "source": "source"}),
     ],
     "review": [
         ("summary", "facts", {"done": "text", "next": "text"}),
@@ -183,6 +184,9 @@ CHECK = {
     "bool": lambda v: isinstance(v, bool),
     "list": lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v),
     "scores": lambda v: isinstance(v, list) and all(is_int(x) and 1 <= x <= 5 for x in v),
+    "source": lambda v: isinstance(v, str) and re.fullmatch(r".+:[1-9]\d*", v) is not None,
+    # an element packing several facts is an object of them (the only ones: a skill and its level)
+    "items": lambda v: isinstance(v, list) and all(isinstance(x, dict) and set(x) == {"skill", "level"} for x in v),
 }
 
 
@@ -193,7 +197,7 @@ def check_value(where, value, type_):
 def validate(doc, name):
     """Assert that `doc` has the documented shape of report `name`."""
     assert set(doc) == {"careerledger_json", "report", "title", "owner", "as_of", "career", "listed", "sections"}
-    assert doc["careerledger_json"] == 1
+    assert doc["careerledger_json"] == JSON_VERSION
     assert doc["report"] == name
     assert isinstance(doc["title"], str)
     assert doc["owner"] is None or isinstance(doc["owner"], str)
@@ -261,4 +265,4 @@ def test_report_json_of_an_empty_ledger_has_the_same_shape(name, ledger_file):
 
 def test_shape_lists_every_registered_report():
     assert list(SHAPE) == list(REPORTS)
-    assert JSON_VERSION == 1
+    assert JSON_VERSION == 2  # 2: items (docs/json.md, Versions)

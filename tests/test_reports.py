@@ -17,7 +17,7 @@ from conftest import ROOT, D, days, facts, ledger, rows, run, section
 from test_metrics_northstar import WORKING_BACKWARD
 
 from careerledger import reports as R
-from careerledger.render.report import length_text, render, sparkline, text
+from careerledger.render.report import human, length_text, only, render, sparkline, text
 from careerledger.reports import model as M
 from careerledger.reports.model import Report
 from careerledger.reports.review import last_month, span_label
@@ -74,9 +74,13 @@ def test_sections_hold_only_plain_values_of_their_declared_type(name):
     types = {
         M.TEXT: str, M.DATE: date, M.LENGTH: M.Length, M.DAYS: int, M.INT: int,
         M.SHARE: float, M.NUMBER: float, M.BOOL: bool, M.LIST: tuple, M.SCORES: tuple, M.SOURCE: str,
+        M.ITEMS: tuple,
     }
+    elements = {M.LIST: str, M.SCORES: int, M.ITEMS: M.Item}  # what the tuples hold
     assert tuple(types) == M.TYPES
-    led = ledger(TWO_ROLES + '    2016-01-01 bet "B"\n    2019-01-01 contract "C"\n      every: month\n')
+    led = ledger(TWO_ROLES + '    2016-01-01 bet "B"\n    2019-01-01 contract "C"\n      every: month\n'
+                 '    2019-02-01 north-star "CPO"\n      needs: #pricing #sales\n'
+                 '    2019-03-01 skill #pricing proficient\n')
     rep = R.build(name, led, D("2020-03-01"))
     for s in rep.sections:
         assert s.kind in ("facts", "table")
@@ -87,6 +91,10 @@ def test_sections_hold_only_plain_values_of_their_declared_type(name):
             pairs = [(v, c.type) for row in s.rows for v, c in zip(row, s.columns, strict=True)]
         for value, type_ in pairs:
             assert value is None or isinstance(value, types[type_]), (s.key, value, type_)
+            if type_ in elements and value is not None:
+                assert all(isinstance(v, elements[type_]) for v in value), (s.key, value, type_)
+                assert type_ != M.ITEMS or all(isinstance(v, str | int | bool | None) for i in value
+                                               for _, v in i.data), (s.key, value)
 
 
 def test_each_report_is_a_function_of_ledger_as_of_and_window():
@@ -154,7 +162,14 @@ def test_summary_role_north_star_and_home():
     # 2020-03-01 -> 2021-01-01: 31+30+31+30+31+31+30+31+30+31 = 306 days left
     assert (n["vision"], n["horizon"], n["time_left"].days, n["expired_by"]) == ("CPO", D("2021-01-01"), 306, None)
     assert (n["needs"], n["mastered"], n["mastered_skills"], n["lower"], n["missing"]) == (
-        3, 1, ("pricing",), ("hiring (proficient)",), ("sales",))
+        3, 1, ("pricing",), (M.Item("hiring (proficient)", (("skill", "hiring"), ("level", "proficient"))),),
+        ("sales",))
+    # a need below mastered is its text for people and its facts for programs
+    assert human(n["lower"], M.ITEMS) == "hiring (proficient)"
+    [star] = [s for s in json.loads(render(rep, "json"))["sections"] if s["key"] == "north_star"]
+    assert star["facts"]["lower"] == [{"skill": "hiring", "level": "proficient"}]
+    assert {"key": "lower", "label": "below mastered", "type": "items"} in star["fields"]
+    assert "\nlower,hiring (proficient)\n" in render(only(rep, "north_star"), "csv")
     h = facts(rep, "home")
     # 2019-12-01 + 3m = 2020-03-01: the last fresh day
     assert (h["last"], h["score"], h["since"].days, h["next_due"], h["stale"]) == (
@@ -168,8 +183,10 @@ def test_summary_of_an_empty_ledger_says_so():
     assert facts(rep, "role")["title"] is None
     assert rows(rep, "open_bets") == []
     assert rows(rep, "contracts") == []
-    for fmt in ("text", "json", "csv", "markdown"):
+    for fmt in ("text", "json", "markdown"):
         assert render(rep, fmt).endswith("\n")
+    for s in rep.sections:
+        assert render(only(rep, s.key), "csv").endswith("\n")
 
 
 # --- swings ----------------------------------------------------------------------------------------
@@ -275,11 +292,14 @@ def test_cadence_periods_and_the_strip():
     assert out.count("■") == 3 + 1  # the strip and the legend in the header
 
 
-def test_cadence_window_lists_periods_but_counts_stay_whole():
+def test_cadence_window_lists_and_counts_the_periods_inside_it():
     rep = report("cadence", MONTHLY, "2024-05-10", R.Window(D("2024-01-01"), D("2024-04-01")))  # 2024-Q1
     assert [r["period"] for r in rows(rep, "periods")] == ["2024-01", "2024-02", "2024-03"]
     [c] = rows(rep, "contracts")
-    assert (c["kept"], c["missed"]) == (3, 1)  # the contract's whole life, not the window
+    # Jan kept, Feb missed, Mar kept: April (kept too) is not in the window; the run counts back from March
+    assert (c["kept"], c["missed"], c["current_run"], c["last_missed"], c["live"]) == (2, 1, 1, "2024-02", True)
+    assert section(rep, "contracts").covers == (M.Cover("as of", None, D("2024-05-10")),
+                                                M.Cover("listed", D("2024-01-01"), D("2024-04-01")))
     # months listed: those of the window; the rate stays the trailing 12 months
     assert [(r["month"], r["updates"]) for r in rows(rep, "months")] == [
         ("2024-01", 1), ("2024-02", 0), ("2024-03", 1)]
@@ -346,13 +366,16 @@ def test_northstar_report_facts_and_history():
     assert facts["time_left"] == M.Length(D("2021-06-01"), D("2025-01-01"), 1310)
     assert facts["expired_by"] is None
     assert (facts["needs"], facts["mastered"], facts["mastered_skills"]) == (4, 1, ("payments",))
-    assert facts["lower"] == ("hiring (proficient)", "pricing (practicing)")
+    assert facts["lower"] == (M.item("hiring (proficient)", skill="hiring", level="proficient"),
+                              M.item("pricing (practicing)", skill="pricing", level="practicing"))
+    assert human(facts["lower"], M.ITEMS) == "hiring (proficient), pricing (practicing)"
+    assert "\nlower,hiring (proficient); pricing (practicing)\n" in render(only(rep, "north_star"), "csv")
     assert facts["missing"] == ("zero-to-one",)
     assert rows(rep, "history") == [
         {"set_on": D("2018-01-01"), "vision": "Senior PM", "horizon": D("2023-01-01"),
-         "replaced_on": D("2020-01-01"), "needs": ("pricing",)},
+         "replaced_on": D("2020-01-01"), "needs": ("pricing",), "source": "test.career:10"},
         {"set_on": D("2020-01-01"), "vision": "Head of Product", "horizon": D("2025-01-01"),
-         "replaced_on": None, "needs": ("hiring", "zero-to-one", "pricing", "payments")},
+         "replaced_on": None, "needs": ("hiring", "zero-to-one", "pricing", "payments"), "source": "test.career:14"},
     ]
 
 
@@ -459,7 +482,8 @@ def test_skills_report_progression_needs_and_stale():
     ]
     assert facts(rep, "north_star") == {
         "vision": "Head of Pricing", "needs": ("pricing", "hiring", "ops"), "mastered": ("pricing",),
-        "lower": ("hiring (proficient)",), "missing": ("ops",), "not_needed": ("writing",),
+        "lower": (M.item("hiring (proficient)", skill="hiring", level="proficient"),), "missing": ("ops",),
+        "not_needed": ("writing",),
     }
     stale = [(r["skill"], r["last_progress"], days(r["without_progress"]), r["needed"]) for r in rows(rep, "stale")]
     assert stale == [
@@ -609,15 +633,26 @@ def test_feedback_report_by_source_year_actions():
     [open_] = rows(rep, "unactioned")
     assert (open_["feedback"], days(open_["age"])) == (
         "Missed the deadline", (D("2022-08-01"), D("2024-03-01"), 578))
-    assert "no from:" in render(rep, "text")  # the source of feedback without from:
+    assert "no from:" in render(rep, "text", 200)  # the source of feedback without from:
 
 
-def test_feedback_window_restricts_years_and_lists_not_totals():
+def test_feedback_window_counts_only_the_feedback_inside_it():
     rep = report("feedback", FEEDBACK, "2024-03-01", R.Window(D("2024-01-01"), None))
-    assert [r["year"] for r in rows(rep, "by_year")] == ["2024"]
+    assert [(r["year"], r["received"]) for r in rows(rep, "by_year")] == [("2024", 1)]
     assert rows(rep, "actions") == []
     assert rows(rep, "unactioned") == []
-    assert facts(rep, "totals")["received"] == 4
+    # only "Hm" (2024-02-01, no from:, no tone) is in the window
+    assert facts(rep, "totals") == {
+        "received": 1, "positive": 0, "constructive": 0, "critical": 0, "untoned": 1,
+        "actionable": 0, "actioned": 0, "actioned_share": None}
+    assert [(r["source"], r["received"]) for r in rows(rep, "by_source")] == [(None, 1)]
+    listed = M.Cover("listed", D("2024-01-01"), D("2024-03-01"))
+    assert all(s.covers == (M.Cover("as of", None, D("2024-03-01")), listed) for s in rep.sections)
+    # 2023 holds none: its row is there, with zeros
+    rep = report("feedback", FEEDBACK, "2024-03-01", R.Window(D("2022-07-01"), D("2024-01-01")))
+    assert [(r["year"], r["received"], r["critical"]) for r in rows(rep, "by_year")] == [
+        ("2022", 1, 1), ("2023", 0, 0)]
+    assert [r["feedback"] for r in rows(rep, "unactioned")] == ["Missed the deadline"]
 
 
 def test_feedback_report_with_no_feedback():
@@ -671,7 +706,7 @@ def test_home_report_sparkline_trend_and_next_due():
     [history] = [s for s in doc["sections"] if s["key"] == "history"]
     assert history["facts"]["scores"] == [3, 2, 4, 4, 5]
     assert {"key": "scores", "label": "scores", "type": "scores"} in history["fields"]
-    assert "scores,3; 2; 4; 4; 5" in render(rep, "csv")
+    assert "scores,3; 2; 4; 4; 5" in render(only(rep, "history"), "csv")
 
 
 def test_home_report_stale_and_window():

@@ -9,7 +9,7 @@ from typing import NamedTuple
 from ..core.dates import add, period_label, shift, unit_span
 from ..core.entries import Contract, Duration, Explained, Update
 from ..core.links import links
-from .timeline import Entries, upto
+from .timeline import Entries, upto, within
 
 
 def period_start(day: date, every: str) -> date:
@@ -145,6 +145,25 @@ def _contract(c: Contract, updates: Sequence[date], last_day: date | None, as_of
         Period(start, end, label, n, n >= c.times)
         for start, end, label, n in _counts(updates, period_start(c.date, c.every), stop, c.every)
     ]
+    return _tally(c, periods, last_day, as_of)
+
+
+def ends_in(p: Period, begin: date | None, end: date | None) -> bool:
+    """Whether the period's last day is in [begin, end): a period belongs to the
+    window holding its last day, so that windows side by side share none."""
+    return (begin is None or p.end > begin) and (end is None or p.end <= end)
+
+
+def counted_in(cc: ContractCadence, begin: date | None, end: date | None, as_of: date) -> ContractCadence:
+    """The contract counted inside [begin, end) (None unbounded): only its
+    periods that end in the window, and kept, missed, the current run (back
+    from the latest of them), latest and last missed over those alone. `live`
+    and `last_day` are still the state on as_of."""
+    inside = [p for p in cc.periods if ends_in(p, begin, end)]
+    return _tally(cc.contract, inside, cc.last_day, as_of)
+
+
+def _tally(c: Contract, periods: Sequence[Period], last_day: date | None, as_of: date) -> ContractCadence:
     run = 0
     for p in reversed(periods):
         if not p.kept:
@@ -195,12 +214,13 @@ def month_counts(entries: Entries, as_of: date, begin: date | None = None,
                  end: date | None = None) -> tuple[MonthCount, ...]:
     """Updates in each whole calendar month that overlaps [begin, end), oldest first.
 
-    Only whole months count: the last is the one before as_of's month. `begin`
-    None starts at the month of the ledger's first entry; `end` None runs up
-    to as_of's month.
+    Only whole months are listed: the last is the one before as_of's month.
+    Only the updates dated in [begin, end) count, so a month the window cuts
+    counts its part inside the window. `begin` None starts at the month of the
+    ledger's first entry; `end` None runs up to as_of's month.
     """
     entries = upto(entries, as_of)
-    updates = [e.date for e in entries if type(e) is Update]
+    updates = [e.date for e in entries if type(e) is Update and within(e.date, begin, end)]
     stop = period_start(as_of, "month")
     if end is not None:
         # the month holding end's last day (end is excluded) is the last one

@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from ..core.entries import Feedback
 from ..core.schema import ACTIONABLE_TONES
-from .timeline import Entries, of, share, upto
+from .timeline import Entries, of, share, upto, within
 
 ACTION_WITHIN = 30  # days: constructive or critical feedback older than this wants an action:
 
@@ -24,8 +24,8 @@ class ToneCount(NamedTuple):
 
 
 class FeedbackStats(NamedTuple):
-    items: tuple[Feedback, ...]  # oldest first
-    totals: ToneCount  # over all of it (label None)
+    items: tuple[Feedback, ...]  # oldest first (in the window, when one is given)
+    totals: ToneCount  # over all of them (label None)
     actioned_share: float | None  # totals.actioned / totals.actionable; None with nothing actionable
     by_source: tuple[ToneCount, ...]  # per from:, most first, ties by name, no from: last
     by_year: tuple[ToneCount, ...]  # per calendar year, from the first feedback's year to as_of's
@@ -40,10 +40,14 @@ def _tones(label: str | int | None, items: Sequence[Feedback]) -> ToneCount:
                      tones.count("critical"), tones.count(None), len(act), sum(1 for f in act if f.action))
 
 
-def feedback(entries: Entries, as_of: date) -> FeedbackStats:
+def feedback(entries: Entries, as_of: date, begin: date | None = None, end: date | None = None) -> FeedbackStats:
     """Feedback by source, tone and year, and how much of the constructive and
-    critical feedback records an action."""
-    items = of(upto(entries, as_of), Feedback)
+    critical feedback records an action. Only the feedback dated in [begin,
+    end) counts (None: unbounded); the years still run from the first
+    feedback's, of all of it up to as_of, so a window's years with none are
+    there, with zeros."""
+    known = of(upto(entries, as_of), Feedback)
+    items = [f for f in known if within(f.date, begin, end)]
     totals = _tones(None, items)
     sources: dict[str | None, list[Feedback]] = {}
     for f in items:
@@ -51,9 +55,9 @@ def feedback(entries: Entries, as_of: date) -> FeedbackStats:
     by_source = sorted((_tones(k, v) for k, v in sources.items()),
                        key=lambda t: (t.label is None, -t.total, t.label or ""))
     by_year: tuple[ToneCount, ...] = ()
-    if items:
+    if known:
         by_year = tuple(_tones(y, [f for f in items if f.date.year == y])
-                        for y in range(items[0].date.year, as_of.year + 1))
+                        for y in range(known[0].date.year, as_of.year + 1))
     return FeedbackStats(
         items=tuple(items),
         totals=totals,

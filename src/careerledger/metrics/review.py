@@ -14,7 +14,7 @@ from ..core.dates import Span, calendar_unit, period_label, shift, unit_span
 from ..core.entries import Contract, Feedback, Skill, Update, Win
 from ..core.options import DEFAULTS, Options
 from ..core.schema import ACTIONABLE_TONES
-from .cadence import ContractCadence, Period, cadence, next_period, period_start
+from .cadence import ContractCadence, Period, cadence, ends_in, next_period, period_start
 from .northstar import coverage
 from .skills import SkillStep, skill_steps
 from .swings import BetRecord, bet_records, swings
@@ -171,9 +171,8 @@ def _commitments(cadences: Sequence[ContractCadence], begin: date, end: date) ->
 
 
 def _contract_periods(cadences: Sequence[ContractCadence], begin: date, end: date) -> tuple[ContractPeriod, ...]:
-    # a contract period belongs to the review period holding its last day
-    return tuple(ContractPeriod(c.contract, p) for c in cadences for p in c.periods
-                 if begin < p.end <= end)
+    # a contract period belongs to the review period holding its last day, as to any window
+    return tuple(ContractPeriod(c.contract, p) for c in cadences for p in c.periods if ends_in(p, begin, end))
 
 
 def _headline(entries: Entries, as_of: date, options: Options, begin: date, end: date,

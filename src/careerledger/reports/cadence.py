@@ -11,6 +11,7 @@ from .model import (
     INT,
     LIST,
     NUMBER,
+    SOURCE,
     TEXT,
     Cover,
     Fact,
@@ -32,16 +33,18 @@ if TYPE_CHECKING:
 def cadence_report(ledger: "Ledger", as_of: date, window: Window = ALL) -> list[Section]:
     entries = ledger.entries
     listed = listed_cover(window, as_of)
-    contracts = [c for c in cadence.cadence(entries, as_of)
+    # the contracts that overlap the window, each counted over its periods that end in it
+    contracts = [cadence.counted_in(c, window.begin, window.end, as_of) for c in cadence.cadence(entries, as_of)
                  if window.overlaps(c.contract.date, through(c.last_day), as_of)]
     table = table_section(
         "contracts", "Contracts", as_of_cover(as_of) + listed,
         (("contract", "contract", TEXT), ("every", "every", TEXT), ("count", "count", INT),
          ("from", "from", DATE), ("until", "until", DATE, "open-ended"), ("live", "live", BOOL),
          ("kept", "kept", INT), ("missed", "missed", INT), ("current_run", "run", INT),
-         ("last_missed", "last missed", TEXT, "never")),
+         ("last_missed", "last missed", TEXT, "never"), ("source", "source", SOURCE)),
         [(c.contract.text, c.every, c.required, c.contract.date, c.last_day, c.live, c.kept,
-          c.missed, c.current_run, c.last_missed.label if c.last_missed else None) for c in contracts],
+          c.missed, c.current_run, c.last_missed.label if c.last_missed else None,
+          f"{c.contract.loc.file}:{c.contract.loc.line}") for c in contracts],
         empty="no contract",
     )
     periods = table_section(
@@ -49,7 +52,7 @@ def cadence_report(ledger: "Ledger", as_of: date, window: Window = ALL) -> list[
         (("contract", "contract", TEXT), ("period", "period", TEXT), ("from", "from", DATE),
          ("to", "to", DATE), ("updates", "updates", INT), ("kept", "kept", BOOL)),
         [(c.contract.text, p.label, p.start, p.end, p.updates, p.kept)
-         for c in contracts for p in c.periods if window.overlaps(p.start, p.end, as_of)],
+         for c in contracts for p in c.periods],
         empty="no whole period yet", strip=True, group=True,
     )
 
@@ -70,8 +73,9 @@ def cadence_report(ledger: "Ledger", as_of: date, window: Window = ALL) -> list[
         "unwritten", "Write what you repeat", as_of_cover(as_of) + listed,
         (("topic", "topic", TEXT), ("times", "times explained", INT), ("explained_on", "explained on", LIST),
          ("written_on", "last written up", DATE, "never")),
-        [(u.topic, u.times, tuple(d.isoformat() for d in u.explained_on), u.written_on)
-         for u in cadence.unwritten(entries, as_of) if any(window.holds(d) for d in u.explained_on)],
+        [(u.topic, len(days), tuple(d.isoformat() for d in days), u.written_on)
+         for u in cadence.unwritten(entries, as_of)
+         if (days := [d for d in u.explained_on if window.holds(d)])],
         empty="nothing explained twice without a write-up",
     )
     return [table, periods, rate, month_table, unwritten]

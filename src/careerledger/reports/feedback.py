@@ -46,11 +46,12 @@ def _year(label: object) -> tuple[date, date]:
 
 @register("feedback", "Feedback", "feedback by source and tone over time, the actions taken")
 def feedback_report(ledger: "Ledger", as_of: date, window: Window = ALL) -> list[Section]:
-    fb = feedback.feedback(ledger.entries, as_of)
+    # every count is of the feedback dated in the window; the ages are as of as-of
+    fb = feedback.feedback(ledger.entries, as_of, window.begin, window.end)
     listed = listed_cover(window, as_of)
     t = fb.totals
     totals = facts_section(
-        "totals", "Feedback", as_of_cover(as_of),
+        "totals", "Feedback", as_of_cover(as_of) + listed,
         Fact("received", "received", t.total, INT),
         Fact("positive", "positive", t.positive, INT),
         Fact("constructive", "constructive", t.constructive, INT),
@@ -62,7 +63,7 @@ def feedback_report(ledger: "Ledger", as_of: date, window: Window = ALL) -> list
              "— (no constructive or critical feedback)"),
     )
     by_source = table_section(
-        "by_source", "By source", as_of_cover(as_of),
+        "by_source", "By source", as_of_cover(as_of) + listed,
         (("source", "source", TEXT, "no from:"), *_TONE_COLUMNS),
         [(s.label, *_tone_row(s)) for s in fb.by_source],
         empty="no feedback",
@@ -78,7 +79,7 @@ def feedback_report(ledger: "Ledger", as_of: date, window: Window = ALL) -> list
         "actions", "Actions taken", as_of_cover(as_of) + listed,
         (("date", "date", DATE), ("from", "from", TEXT), ("tone", "tone", TEXT), ("feedback", "feedback", TEXT),
          ("action", "action", TEXT)),
-        [(f.date, f.giver, f.tone, f.text, f.action) for f in fb.actions if window.holds(f.date)],
+        [(f.date, f.giver, f.tone, f.text, f.action) for f in fb.actions],
         empty="no feedback records an action",
     )
     unactioned = table_section(
@@ -86,7 +87,7 @@ def feedback_report(ledger: "Ledger", as_of: date, window: Window = ALL) -> list
         (("date", "date", DATE), ("from", "from", TEXT), ("tone", "tone", TEXT), ("feedback", "feedback", TEXT),
          ("age", "age", LENGTH)),
         [(f.date, f.giver, f.tone, f.text, Length(f.date, as_of, (as_of - f.date).days))
-         for f in fb.unactioned if window.holds(f.date)],
+         for f in fb.unactioned],
         empty="every constructive or critical feedback records an action",
     )
     return [totals, by_source, by_year, actions, unactioned]

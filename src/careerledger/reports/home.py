@@ -12,6 +12,7 @@ from .model import (
     LENGTH,
     NUMBER,
     SCORES,
+    SOURCE,
     TEXT,
     Fact,
     Section,
@@ -73,8 +74,9 @@ def home_report(ledger: "Ledger", as_of: date, window: Window = ALL) -> list[Sec
     )
     checkins = table_section(
         "checkins", "All check-ins", as_of_cover(as_of) + listed,
-        (("date", "date", DATE), ("score", "score", INT), ("note", "note", TEXT, "")),
-        [(c.date, c.score, c.note) for c in shown],
+        (("date", "date", DATE), ("score", "score", INT), ("note", "note", TEXT, ""),
+         ("source", "source", SOURCE)),
+        [(c.date, c.score, c.note, f"{c.loc.file}:{c.loc.line}") for c in shown],
         empty="no home check-in",
     )
     return [history, trend_section, next_section, checkins]

@@ -3,7 +3,7 @@
 from datetime import date
 from typing import TYPE_CHECKING
 
-from ..core.entries import Role
+from ..core.entries import Listen, Role
 from ..core.problems import did_you_mean
 from ..metrics import landing, timeline
 from .model import (
@@ -46,6 +46,11 @@ def landing_report(ledger: "Ledger", as_of: date, window: Window = ALL, role: st
         land = landing.landing(entries, as_of)
         lands, empty = ([land] if land else []), "no current main role (name one with --role, or use --all)"
     covers = as_of_cover(as_of) + (listed_cover(window, as_of) if all_roles else ())
+    # only --all lists by the window; then a role's conversations are those dated in it
+    shown = window if all_roles else ALL
+
+    def tour(land: landing.Landing) -> list[Listen]:
+        return [e for e in land.listens if shown.holds(e.date)]
 
     roles = table_section(
         "roles", "Roles", covers,
@@ -53,7 +58,7 @@ def landing_report(ledger: "Ledger", as_of: date, window: Window = ALL, role: st
          ("to", "to", DATE, "now"), ("day", "day today", INT), ("listens", "conversations", INT),
          ("overdue", "overdue", LIST, "none")),
         [(land.role.title, land.role.org, land.start, land.end, land.day if land.held else None,
-          len(land.listens), land.overdue) for land in lands],
+          len(tour(land)), land.overdue) for land in lands],
         empty=empty,
     )
     rows: list[Row] = []
@@ -76,7 +81,7 @@ def landing_report(ledger: "Ledger", as_of: date, window: Window = ALL, role: st
         (("role", "role", TEXT), ("date", "date", DATE), ("day", "day", INT), ("who", "who", TEXT),
          ("heard", "heard", TEXT)),
         [(land.role.title, e.date, (e.date - land.start).days + 1, e.who, e.heard)
-         for land in lands for e in land.listens],
+         for land in lands for e in tour(land)],
         empty="no conversation in days 1–30" if lands else empty, group=True,
     )
     return [roles, phases, listens]

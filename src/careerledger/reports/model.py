@@ -7,13 +7,18 @@ values). The four output formats (render/report.py) all render this one
 structure, so they never disagree. Every number comes from
 careerledger.metrics; a report only picks, orders and labels.
 
-Values are dates, ints, floats, strings, bools, tuples of strings, None, or a
-Length (a span between two dates: days in JSON, "2y 3m 4d" in text). Each
-fact and column says its type, one of TYPES.
+Values are dates, ints, floats, strings, bools, tuples of strings, None, a
+Length (a span between two dates: days in JSON, "2y 3m 4d" in text), or a
+tuple of Items (several facts in one element: "hiring (proficient)" in text,
+{"skill": "hiring", "level": "proficient"} in JSON). Each fact and column
+says its type, one of TYPES.
 
-The window (`-b/-e/-p`) restricts what a report lists: an item is listed
-when it overlaps the window (a dated entry when its day is inside it).
-Career-wide figures are never restricted; each section says what it covers.
+The window (`-b/-e/-p`) restricts what a report lists and what it counts:
+an item is listed when it overlaps the window (a dated entry when its day is
+inside it; a contract period when its last day is, so that windows side by
+side share none), and every count in a section that covers `listed` counts
+only inside the window. Figures that cover the career, trailing years or the
+state on as-of are never restricted; each section says what it covers.
 """
 
 from collections.abc import Callable, Iterable, Sequence
@@ -39,7 +44,8 @@ BOOL = "bool"
 LIST = "list"  # tuple of str
 SCORES = "scores"  # tuple of int home scores (1 to 5): a sparkline in text
 SOURCE = "source"  # str `file:line` of the entry a row comes from: json, csv and html only
-TYPES = (TEXT, DATE, LENGTH, DAYS, INT, SHARE, NUMBER, BOOL, LIST, SCORES, SOURCE)
+ITEMS = "items"  # tuple of Item: its texts in text, objects in json
+TYPES = (TEXT, DATE, LENGTH, DAYS, INT, SHARE, NUMBER, BOOL, LIST, SCORES, SOURCE, ITEMS)
 
 
 class Length(NamedTuple):
@@ -50,8 +56,29 @@ class Length(NamedTuple):
     days: int
 
 
+# A field of an Item's JSON object: JSON scalars only, so that the object needs no
+# type of its own to be rendered.
+ItemField: TypeAlias = str | int | bool | None
+
+
+class Item(NamedTuple):
+    """One element of an ITEMS value, for an element that packs several facts
+    (a skill and its level): a program should not have to parse the text
+    back. `text` is what text, markdown and csv show; `data` the fields of
+    its JSON object, in order."""
+
+    text: str
+    data: tuple[tuple[str, ItemField], ...]
+
+
+def item(text: str, **data: ItemField) -> Item:
+    """An Item shown as `text`, its JSON object's fields in the order given."""
+    return Item(text, tuple(data.items()))
+
+
 # What a fact or a table cell holds; its type (one of TYPES) says which.
-Value: TypeAlias = date | int | float | str | bool | tuple[str, ...] | tuple[int, ...] | Length | None
+Value: TypeAlias = (date | int | float | str | bool | tuple[str, ...] | tuple[int, ...] | tuple[Item, ...] | Length
+                    | None)
 Row: TypeAlias = tuple[Value, ...]
 # A column as table_section takes it: (key, label, type) or (key, label, type, none).
 ColumnSpec: TypeAlias = tuple[str, str, str] | tuple[str, str, str, str]

@@ -10,6 +10,7 @@ from .model import (
     DATE,
     INT,
     LIST,
+    SOURCE,
     TEXT,
     Row,
     Section,
@@ -39,11 +40,12 @@ def northstar_report(ledger: "Ledger", as_of: date, window: Window = ALL) -> lis
     for i, s in enumerate(star.history):
         replaced = star.history[i + 1].date if i + 1 < len(star.history) else None
         if window.overlaps(s.date, replaced, as_of):
-            rows.append((s.date, s.vision, s.by, replaced, tuple(dict.fromkeys(s.needs))))
+            rows.append((s.date, s.vision, s.by, replaced, tuple(dict.fromkeys(s.needs)), f"{s.loc.file}:{s.loc.line}"))
     history = table_section(
         "history", "History", covers,
         (("set_on", "set on", DATE), ("vision", "vision", TEXT), ("horizon", "horizon", DATE),
-         ("replaced_on", "replaced on", DATE, "current"), ("needs", "needs", LIST, "none")),
+         ("replaced_on", "replaced on", DATE, "current"), ("needs", "needs", LIST, "none"),
+         ("source", "source", SOURCE)),
         rows, empty=none,
     )
 

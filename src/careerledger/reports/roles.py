@@ -10,6 +10,7 @@ from .model import (
     DATE,
     INT,
     LENGTH,
+    SOURCE,
     TEXT,
     Length,
     Section,
@@ -33,20 +34,23 @@ def roles_report(ledger: "Ledger", as_of: date, window: Window = ALL) -> list[Se
         (("org", "organisation", TEXT), ("from", "from", DATE), ("to", "to", DATE, "now"),
          ("tenure", "tenure", LENGTH), ("roles", "roles", INT), ("promotions", "promotions", INT),
          ("side", "side", BOOL)),
-        [(t.org, t.start, t.end, Length(t.start, t.end or as_of, t.days), len(t.roles), t.promotions, t.side)
+        # counted in the window: the roles it lists, the promotions dated in it
+        [(t.org, t.start, t.end, Length(t.start, t.end or as_of, t.days),
+          sum(1 for r in t.roles if window.overlaps(r.start, r.end, as_of)),
+          sum(1 for r in t.roles if r.step == "promotion" and window.holds(r.start)), t.side)
          for t in tenures],
         empty="no role", group=True,
     )
     rows = [
         (r.org, r.role.title, r.start, r.end, Length(r.start, r.end or as_of, r.days), r.role.track,
-         r.role.phase, _step(r))
+         r.role.phase, _step(r), f"{r.role.loc.file}:{r.role.loc.line}")
         for t in tenures for r in t.roles if window.overlaps(r.start, r.end, as_of)
     ]
     table = table_section(
         "roles", "Roles", covers,
         (("org", "organisation", TEXT), ("title", "title", TEXT), ("from", "from", DATE),
          ("to", "to", DATE, "now"), ("length", "length", LENGTH), ("track", "track", TEXT),
-         ("phase", "phase", TEXT), ("step", "step", TEXT)),
+         ("phase", "phase", TEXT), ("step", "step", TEXT), ("source", "source", SOURCE)),
         rows, empty="no role", group=True,
     )
     return [orgs, table]

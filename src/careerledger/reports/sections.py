@@ -9,17 +9,20 @@ from .model import (
     DATE,
     DAYS,
     INT,
+    ITEMS,
     LENGTH,
     LIST,
     SHARE,
     TEXT,
     Cover,
     Fact,
+    Item,
     Length,
     Section,
     as_of_cover,
     career_cover,
     facts_section,
+    item,
     span_length,
     table_section,
 )
@@ -66,9 +69,14 @@ def north_star_section(star: "NorthStarStatus", cov: "Coverage", as_of: date) ->
         Fact("needs", "needs", len(cov.needs) if current else None, INT, None),
         Fact("mastered", "mastered", len(cov.mastered) if current else None, INT, None),
         Fact("mastered_skills", "mastered skills", tuple(s.skill for s in cov.mastered), LIST, None),
-        Fact("lower", "below mastered", tuple(f"{s.skill} ({s.level})" for s in cov.lower), LIST, None),
+        Fact("lower", "below mastered", tuple(level_item(s.skill, s.level) for s in cov.lower), ITEMS, None),
         Fact("missing", "no entry yet", cov.missing, LIST, None),
     )
+
+
+def level_item(skill: str, level: str) -> Item:
+    """A need below mastered: `hiring (proficient)` in text, its skill and level in JSON."""
+    return item(f"{skill} ({level})", skill=skill, level=level)
 
 
 def role_section(role: "CurrentRole | None", ph: "Phases", as_of: date) -> Section:

@@ -8,8 +8,10 @@ from .model import (
     ALL,
     BOOL,
     DATE,
+    ITEMS,
     LENGTH,
     LIST,
+    SOURCE,
     TEXT,
     Fact,
     Length,
@@ -22,6 +24,7 @@ from .model import (
     span_length,
     table_section,
 )
+from .sections import level_item
 
 if TYPE_CHECKING:
     from ..loader import Ledger
@@ -45,8 +48,8 @@ def skills_report(ledger: "Ledger", as_of: date, window: Window = ALL) -> list[S
     progression = table_section(
         "progression", "Progression", as_of_cover(as_of) + listed,
         (("skill", "skill", TEXT), ("date", "date", DATE), ("from", "from", TEXT, "new"),
-         ("level", "level", TEXT), ("evidence", "evidence", TEXT)),
-        [(s.skill, s.date, s.previous, s.level, s.evidence)
+         ("level", "level", TEXT), ("evidence", "evidence", TEXT), ("source", "source", SOURCE)),
+        [(s.skill, s.date, s.previous, s.level, s.evidence, f"{s.entry.loc.file}:{s.entry.loc.line}")
          for p in sk.skills for s in p.steps if window.holds(s.date)],
         empty="no skill entry", group=True,
     )
@@ -58,7 +61,8 @@ def skills_report(ledger: "Ledger", as_of: date, window: Window = ALL) -> list[S
         Fact("mastered", "mastered", tuple(p.skill for p in sk.skills if p.needed and p.level == "mastered"),
              LIST, None),
         Fact("lower", "below mastered",
-             tuple(f"{p.skill} ({p.level})" for p in sk.skills if p.needed and p.level != "mastered"), LIST, None),
+             tuple(level_item(p.skill, p.level) for p in sk.skills if p.needed and p.level != "mastered"), ITEMS,
+             None),
         Fact("missing", "no entry yet", sk.missing, LIST, None),
         Fact("not_needed", "not needed", sk.not_needed, LIST, None),
     )

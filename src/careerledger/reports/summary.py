@@ -47,7 +47,8 @@ def summary_report(ledger: "Ledger", as_of: date, window: Window = ALL) -> list[
         streak_section(ph, ledger, as_of, rules=False),
     ]
 
-    live = [c for c in cadence.cadence(entries, as_of)
+    # live on as-of, counted over their periods that end in the window
+    live = [cadence.counted_in(c, window.begin, window.end, as_of) for c in cadence.cadence(entries, as_of)
             if c.live and window.overlaps(c.contract.date, through(c.last_day), as_of)]
     sections.append(table_section(
         "contracts", "Live contracts", as_of_cover(as_of) + listed_cover(window, as_of),

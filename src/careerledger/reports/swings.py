@@ -12,6 +12,7 @@ from .model import (
     INT,
     LENGTH,
     SHARE,
+    SOURCE,
     TEXT,
     Cover,
     Fact,
@@ -54,8 +55,9 @@ def swings_report(ledger: "Ledger", as_of: date, window: Window = ALL) -> list[S
         "bets", "Bets", listed or (career,),
         (("bet", "bet", TEXT), ("size", "size", TEXT), ("opened", "opened", DATE),
          ("closed", "closed", DATE), ("length", "length", LENGTH),
-         ("outcome", "outcome", TEXT, "open")),
-        [(b.name, b.size, b.date, b.closed_on, Length(b.date, b.closed_on or as_of, b.days), b.result)
+         ("outcome", "outcome", TEXT, "open"), ("source", "source", SOURCE)),
+        [(b.name, b.size, b.date, b.closed_on, Length(b.date, b.closed_on or as_of, b.days), b.result,
+          f"{b.entry.loc.file}:{b.entry.loc.line}")
          for b in sw.bets if window.overlaps(b.date, b.closed_on, as_of)],
         empty="no bet",
     )
