@@ -158,3 +158,16 @@ def ledger_file(tmp_path):
         return path
 
     return write
+
+
+def report_in_root(monkeypatch, name, *args, fmt):
+    """`careerledger report NAME ARGS... --format FMT` run from the repository's
+    root; csv, one table a file, is every section's table in turn, each under a
+    `--- section` line."""
+    if fmt != "csv":
+        return run_in_root(monkeypatch, "report", name, *args, "--format", fmt)
+    from careerledger import reports
+
+    keys = [s.key for s in reports.build(name, load_string(""), date(2000, 1, 1)).sections]
+    return "".join(f"--- {key}\n" + run_in_root(monkeypatch, "report", name, *args, "--format", "csv",
+                                                 "--section", key) for key in keys)

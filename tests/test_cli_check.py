@@ -520,7 +520,8 @@ def test_text_output_shows_location_source_line_caret_and_hint(tmp_path):
         f"{path}:9:1: W203 phase-stuck: 2267 days in the impact phase, longer than phase-max 4y\n"
         ' 9 | 2019-04-01 role "Senior PM" at "Acme"\n'
         "   | ^^^^^^^^^^\n"
-        "  hint: alternate phases: after a long impact run, pick something that makes you learn\n"
+        "  hint: alternate phases: after a long impact run, pick something that makes you\n"
+        "        learn\n"  # wrapped to 80 columns (not a terminal, no $COLUMNS), under its first line
         "\n"
         "0 errors, 1 warning\n"
     )
@@ -571,7 +572,7 @@ def test_github_output_has_warning_and_error_commands(tmp_path):
 
 
 def test_list_checks_lists_every_check_of_the_catalogue():
-    result = run("check", "--list-checks")
+    result = run("check", "--list-checks", "--width", "200")
     assert result.exit_code == 0
     rows = result.output.splitlines()
     assert rows[0].split()[:3] == ["code", "name", "default"]

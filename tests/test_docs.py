@@ -200,6 +200,8 @@ def test_checks_doc_output_formats_are_those_of_the_first_w203_example(tmp_path,
     assert run(*args).output == output
     result = run(*args[:-1], "--format", "json", args[-1])
     assert json.loads(result.output) == json.loads(shown_json)
+    [concise] = re.findall(r"```\n(ledger\.career:.*?)```", section, re.S)
+    assert run(*args[:-1], "--format", "concise", args[-1]).output == concise
     # "with line 12 of the same ledger mistyped as `2025-05-01 rol "Group PM" at "Acme"`"
     mistyped = re.search(r"line 12 of\s+the\s+same\s+ledger\s+mistyped\s+as\s+`([^`]+)`", section)[1]
     # the ledger has 11 lines: line 12 is a role written after them, its keyword mistyped

@@ -519,7 +519,77 @@ def test_vsce_packages_the_extension(tmp_path):
     for name in ("package.json", "syntaxes/career.tmlanguage.json", "snippets/career.json",
                  "language-configuration.json", "license.txt", "readme.md"):
         assert f"extension/{name}" in names, (name, sorted(names))
-    assert not [n for n in names if "node_modules" in n or "/tests/" in n], sorted(names)
+    assert "extension/extension.js" in names
+    assert not [n for n in names if "/tests/" in n], sorted(names)
+    # node_modules holds the client's runtime dependencies (package-lock.json), none of the tools
+    lock = json.loads((VSCODE / "package-lock.json").read_text(encoding="utf-8"))
+    runtime = {key.removeprefix("node_modules/") for key, p in lock["packages"].items()
+               if key.startswith("node_modules/") and not p.get("dev")}
+    assert "vscode-languageclient" in runtime
+    packed = {re.match(r"extension/node_modules/((?:@[^/]+/)?[^/]+)/", n)[1] for n in names
+              if n.startswith("extension/node_modules/")}
+    assert packed == {name.lower() for name in runtime}
+
+
+def run_extension(settings, new_command=None):
+    """editors/vscode/extension.js activated in Node with stand-ins for `vscode` and
+    `vscode-languageclient/node` (tests/extension.js) -> the events it recorded."""
+    need(shutil.which("node") is not None, "node")
+    args = ["node", "tests/extension.js", json.dumps(settings)] + ([json.dumps(new_command)] if new_command else [])
+    proc = subprocess.run(args, cwd=VSCODE, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout)
+
+
+def test_the_extension_starts_the_language_client_with_the_settings():
+    m = manifest()
+    assert m["main"] == "./extension.js"
+    assert "onLanguage:career" in m["activationEvents"]
+    properties = m["contributes"]["configuration"]["properties"]
+    assert properties["careerledger.server.command"]["default"] == ["careerledger", "lsp"]
+    assert {"careerledger.root", "careerledger.asOf"} <= set(properties)
+    assert re.fullmatch(r"\d+\.\d+\.\d+", m["dependencies"]["vscode-languageclient"])
+    events = run_extension({"root": "career.career", "asOf": "2026-12-01",
+                            "server.command": ["/opt/cl/bin/careerledger", "lsp", "--stdio"]},
+                           ["careerledger", "lsp", "--as-of", "2026-01-01"])
+    made = [e[1] for e in events if e[0] == "new"]
+    assert [e for e in events if e[0] != "getConfiguration"] == [
+        ["new", made[0]], ["start", 1], ["subscriptions", 1],  # a change of root alone restarts nothing
+        ["stop", 1], ["new", made[1]], ["start", 2],  # a new command: a new server
+        ["stop", 2],  # deactivate
+    ]
+    first = made[0]
+    assert (first["id"], first["serverOptions"]) == (
+        "careerledger", {"command": "/opt/cl/bin/careerledger", "args": ["lsp", "--stdio"]})
+    assert first["clientOptions"]["initializationOptions"] == {"root": "career.career", "asOf": "2026-12-01"}
+    assert first["clientOptions"]["synchronize"] == {"configurationSection": "careerledger"}
+    assert {"scheme": "file", "language": "career"} in first["clientOptions"]["documentSelector"]
+    assert made[1]["serverOptions"] == {"command": "careerledger", "args": ["lsp", "--as-of", "2026-01-01"]}
+
+
+def test_the_extension_defaults():
+    events = run_extension({})
+    (made,) = [e[1] for e in events if e[0] == "new"]
+    assert made["serverOptions"] == {"command": "careerledger", "args": ["lsp"]}
+    assert made["clientOptions"]["initializationOptions"] == {"root": "", "asOf": ""}
+    # a command that is not a list of strings falls back to the default
+    (bad,) = [e[1] for e in run_extension({"server.command": "careerledger lsp"}) if e[0] == "new"]
+    assert bad["serverOptions"] == {"command": "careerledger", "args": ["lsp"]}
+
+
+def test_the_extension_uses_the_client_api_it_depends_on():
+    need(shutil.which("node") is not None, "node")
+    client = VSCODE / "node_modules" / "vscode-languageclient"
+    need(client.is_dir(), "the npm packages of editors/vscode (cd editors/vscode && npm ci)")
+    assert json.loads((client / "package.json").read_text())["version"] == manifest()["dependencies"][
+        "vscode-languageclient"]
+    api = (client / "lib" / "node" / "main.d.ts").read_text(encoding="utf-8")
+    assert re.search(r"export declare class LanguageClient\b", api)
+    assert re.search(r"constructor\(id: string, name: string, serverOptions: ServerOptions, "
+                     r"clientOptions: LanguageClientOptions", api)
+    proc = subprocess.run(["node", "--check", "extension.js"], cwd=VSCODE, capture_output=True, text=True,
+                          timeout=60)
+    assert proc.returncode == 0, proc.stderr
 
 
 SAMPLE = """\
@@ -662,7 +732,7 @@ def test_vim_make_fills_the_quickfix_list(tmp_path):
     )
     out = run_vim(tmp_path, ledger, script)
     assert out["compiler"] == "careerledger"
-    assert out["makeprg"] == f"{COMMAND} check %"
+    assert out["makeprg"] == f"{COMMAND} check --format concise %"  # one line a problem, never wrapped
     qf = out["qf"]
     assert [(Path(f).name, line, col, t, f"{t}{nr}", valid) for f, line, col, t, nr, valid, _ in qf] == [
         ("broken.career", line, col, sev, code, 1) for line, col, code, sev in EXPECTED

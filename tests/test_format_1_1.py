@@ -175,7 +175,8 @@ def test_the_roles_report_shows_the_move_as_given():
     from careerledger.reports.model import build
 
     table = build("roles", ledger(MOVES), D("2022-01-01")).sections[1]
-    assert [row[-1] for row in table.rows] == ["joined", "promotion", "lateral", "joined, step-down", "promotion"]
+    step = [c.key for c in table.columns].index("step")
+    assert [row[step] for row in table.rows] == ["joined", "promotion", "lateral", "joined, step-down", "promotion"]
 
 
 # --- 4. contracts in a role, updates for a contract ---------------------------------------------

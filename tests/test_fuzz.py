@@ -131,7 +131,7 @@ def test_load_and_check_never_raise(tmp_path, text, as_of):
 
 @given(text=st.one_of(ledger().map(lambda t: t.encode("utf-8", "surrogatepass")), mutated_example()),
        as_of=AS_OF, period=PERIOD, name=st.sampled_from(sorted(REPORTS)),
-       fmt=st.sampled_from(["text", "json", "csv", "markdown"]))
+       fmt=st.sampled_from(["text", "json", "csv", "markdown", "html"]))
 def test_every_report_never_raises(tmp_path, text, as_of, period, name, fmt):
     path = _write(tmp_path, text)
     invoke(["report", name, "--as-of", as_of, "--format", fmt, path])

@@ -9,7 +9,7 @@ the ledger and docs/metrics.md before accepting it with `pytest --snapshot-updat
 
 import pytest
 from conftest import EXAMPLES as PATHS
-from conftest import run_in_root
+from conftest import report_in_root, run_in_root
 
 EXAMPLES = [p.name for p in PATHS]
 FORMATS = ("text", "json", "csv", "markdown")
@@ -27,7 +27,7 @@ OPPORTUNITIES = [
 @pytest.mark.parametrize("fmt", FORMATS)
 @pytest.mark.parametrize("example", EXAMPLES)
 def test_northstar_snapshot(example, fmt, snapshot, monkeypatch):
-    out = run_in_root(monkeypatch, "report", "northstar", f"examples/{example}", "--as-of", "2026-11-21", "--format", fmt)
+    out = report_in_root(monkeypatch, "northstar", f"examples/{example}", "--as-of", "2026-11-21", fmt=fmt)
     assert out == snapshot
 
 

@@ -16,7 +16,8 @@ from test_reports import REVIEW, TWO_ROLES, report
 
 from careerledger import reports as R
 from careerledger.render import REPORT_FORMATS
-from careerledger.render.report import length_text, render, sparkline
+from careerledger.render.report import length_text, only, render, sparkline
+from careerledger.reports import model as M
 from careerledger.reports.model import Length
 
 
@@ -50,7 +51,7 @@ def test_sparkline_one_bar_per_score():
 @pytest.mark.parametrize("fmt", REPORT_FORMATS)
 def test_every_format_starts_with_the_report_and_ends_with_a_newline(fmt):
     rep = R.build("roles", ledger(TWO_ROLES), D("2020-03-01"))
-    out = render(rep, fmt)
+    out = render(only(rep, "roles") if fmt == "csv" else rep, fmt)
     assert out.endswith("\n")
     if fmt == "text":
         assert out.startswith("Roles: Ada, as of 2020-03-01\ncareer: 2015-03-01 → 2020-03-01\n")
@@ -58,7 +59,12 @@ def test_every_format_starts_with_the_report_and_ends_with_a_newline(fmt):
         assert out.startswith("# Roles: Ada, as of 2020-03-01\n")
     elif fmt == "csv":
         table = list(csv.reader(io.StringIO(out)))
-        assert table[:4] == [["report"], ["field", "value"], ["report", "roles"], ["title", "Roles"]]
+        assert [row[:8] for row in table[:2]] == [
+            ["org", "title", "from", "to", "length", "track", "phase", "step"],
+            ["Acme", "Analyst", "2015-03-01", "2017-03-01", "731", "core", "learning", "joined"]]
+    elif fmt == "html":
+        assert out.lower().startswith("<!doctype html>")
+        assert "Ada" in out
     else:
         doc = json.loads(out)
         assert (doc["report"], doc["owner"], doc["as_of"], doc["career"]) == (
@@ -71,6 +77,20 @@ def test_json_lengths_are_days_and_text_lengths_are_years_months_days():
     [roles] = [s for s in json.loads(render(rep, "json"))["sections"] if s["key"] == "roles"]
     assert [(r["title"], r["length"]) for r in roles["rows"]] == [("Analyst", 731), ("PM", 1096)]
     # text: 2y and 3y; the organisation is written once for its roles, "now" for a role still held
-    assert render(rep, "text").endswith(
+    assert render(rep, "text", 120).endswith(
         "  Acme            Analyst  2015-03-01  2017-03-01  2y        core     learning  joined\n"
         "                  PM       2017-03-01  now         3y        core     impact    promotion\n")
+
+
+def test_shares_of_a_whole_add_up_to_100_percent_by_largest_remainder():
+    from careerledger.render.report import whole_percents
+
+    # 27.4 + 71.4 + 1.2: rounded alone 27 + 71 + 1 = 99; the largest remainders (.4, .4) get the point
+    assert whole_percents([0.274, 0.714, 0.012]) == [28, 71, 1]
+    assert whole_percents([1 / 3, 1 / 3, 1 / 3]) == [34, 33, 33]
+    assert whole_percents([0.5, 0.25]) is None  # not a whole: each share shown as it is
+    section = M.table_section("balance", "Phase balance", (), (("phase", "phase", M.TEXT), ("share", "share", M.SHARE)),
+                              [("learning", 0.274), ("impact", 0.714), ("gap", 0.012), ("all", 1.0)])
+    rep = M.Report("x", "X", None, D("2020-01-01"), M.Cover("career", None, D("2020-01-01")), R.ALL, (section,))
+    assert render(rep, "text").splitlines()[-4:] == [
+        "  learning  28%", "  impact    71%", "  gap       1%", "  all       100%"]

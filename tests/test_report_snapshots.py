@@ -6,7 +6,7 @@ the ledger before accepting it with `pytest --snapshot-update`.
 """
 
 import pytest
-from conftest import run_in_root
+from conftest import report_in_root
 
 FORMATS = ("text", "json", "csv", "markdown")
 # the first five reports; later reports keep their snapshots in modules of their own
@@ -17,5 +17,5 @@ REPORTS = ("summary", "swings", "phases", "cadence", "roles")
 @pytest.mark.parametrize("fmt", FORMATS)
 @pytest.mark.parametrize("name", list(REPORTS))
 def test_report_snapshot(name, fmt, snapshot, monkeypatch):
-    out = run_in_root(monkeypatch, "report", name, "examples/jane.career", "--as-of", "2026-11-21", "--format", fmt)
+    out = report_in_root(monkeypatch, name, "examples/jane.career", "--as-of", "2026-11-21", fmt=fmt)
     assert out == snapshot

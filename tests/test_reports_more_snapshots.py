@@ -8,7 +8,7 @@ the ledger and docs/metrics.md before accepting it with `pytest --snapshot-updat
 """
 
 import pytest
-from conftest import run_in_root
+from conftest import report_in_root, run_in_root
 
 EXAMPLES = ("jane.career", "managing-up.career")
 FORMATS = ("text", "json", "csv", "markdown")
@@ -31,7 +31,7 @@ EXTRA = [
 @pytest.mark.parametrize("example", EXAMPLES)
 @pytest.mark.parametrize("name", REPORTS)
 def test_report_snapshot(name, example, fmt, snapshot, monkeypatch):
-    out = run_in_root(monkeypatch, "report", name, f"examples/{example}", "--as-of", "2026-11-21", "--format", fmt)
+    out = report_in_root(monkeypatch, name, f"examples/{example}", "--as-of", "2026-11-21", fmt=fmt)
     assert out == snapshot
 
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
-from .options import LEDGER, ledger_files
+from .options import LEDGER, completer, ledger_files
 
 if TYPE_CHECKING:
     _TextParamType = click.ParamType[str]
@@ -43,7 +43,7 @@ Examples:
 @click.option("-t", "--tag", "tags", multiple=True, metavar="TAG",
               help="Tag the entry (#tag or tag; repeatable).")
 @click.option("-n", "--dry-run", is_flag=True, help="Check the entry and print it, but write nothing.")
-@click.argument("kind")
+@click.argument("kind", shell_complete=completer("kinds"))
 @click.argument("words", nargs=-1, metavar="ARG... [KEY=VALUE]...")
 def add(path: str | None, day: str, tags: tuple[str, ...], dry_run: bool, kind: str,
         words: tuple[str, ...]) -> None:

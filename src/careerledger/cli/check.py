@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 import click
 
 from ..render import PROBLEM_FORMATS
-from .options import LEDGER, as_of_option, format_option, ledger_files
+from .options import LEDGER, Terminal, as_of_option, completer, format_option, ledger_files, terminal_options
 
 if TYPE_CHECKING:
     from datetime import date
@@ -17,20 +17,21 @@ if TYPE_CHECKING:
 @click.command()
 @click.argument("files", nargs=-1, type=LEDGER)
 @as_of_option()
-@format_option(PROBLEM_FORMATS, "text for people, json for editors, github for GitHub Actions annotations.",
-               default="text")
-@click.option("--select", multiple=True, metavar="CHECKS",
+@format_option(PROBLEM_FORMATS, "text for people; concise (one line a problem, never wrapped) and json for "
+                                "editors; github for GitHub Actions annotations.", default="text")
+@click.option("--select", multiple=True, metavar="CHECKS", shell_complete=completer("check_names"),
               help="Run only these warnings (names or codes, comma-separated; repeatable).")
-@click.option("--ignore", multiple=True, metavar="CHECKS",
+@click.option("--ignore", multiple=True, metavar="CHECKS", shell_complete=completer("check_names"),
               help="Skip these warnings (names or codes, comma-separated; repeatable).")
 @click.option("--strict", is_flag=True, help="Warnings fail the run too (exit 1).")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing; only the exit status tells.")
 @click.option("--root", "roots", multiple=True, type=LEDGER,
               help="A root ledger to check instead of any FILE it includes (repeatable; for hooks).")
 @click.option("--list-checks", is_flag=True, help="List every warning with its code and default, then exit.")
+@terminal_options
 def check(
     files: tuple[str, ...], as_of: "date | None", fmt: str, select: tuple[str, ...], ignore: tuple[str, ...],
-    strict: bool, quiet: bool, roots: tuple[str, ...], list_checks: bool,
+    strict: bool, quiet: bool, roots: tuple[str, ...], list_checks: bool, width: int | None, color: str,
 ) -> None:
     """Check ledgers for errors and career pitfalls.
 
@@ -52,7 +53,8 @@ def check(
     if list_checks:
         from ..render.problems import checks_table
 
-        click.echo(checks_table())
+        term = Terminal(width, color)
+        term.echo(checks_table(term.width, term.paint))
         return
     if not roots:
         files = ledger_files(files)
@@ -65,7 +67,7 @@ def check(
 
     from ..checks import pitfalls
     from ..loader import load_roots
-    from ..render.problems import problems_github, problems_json, problems_text, summary
+    from ..render.problems import problems_concise, problems_github, problems_json, problems_text, summary
 
     as_of = as_of or date.today()
     problems: list[Problem] = []
@@ -80,10 +82,13 @@ def check(
     if not quiet:
         if fmt == "json":
             click.echo(problems_json(problems))
+        elif fmt == "concise":
+            click.echo(problems_concise(problems), nl=False)
         elif fmt == "github":
             if problems:
                 click.echo(problems_github(problems))
         elif problems:
-            click.echo(problems_text(problems, sources), nl=False)
-            click.echo(summary(problems))
+            term = Terminal(width, color)
+            term.echo(problems_text(problems, sources, term.width, term.paint), nl=False)
+            term.echo(summary(problems, term.paint))
     sys.exit(1 if failed else 0)

@@ -11,17 +11,20 @@ if TYPE_CHECKING:
     from ..loader import Ledger
 
 
-def load_without_errors(files: Sequence[str]) -> "Ledger":
-    """FILE... as one ledger; with errors, print them as `check` does and exit 1:
-    numbers computed from a wrong ledger would be wrong too."""
+def load_without_errors(files: Sequence[str], width: int | None = None, color: str = "auto") -> "Ledger":
+    """FILE... as one ledger; with errors, print them as `check` does (to
+    standard error, fitted to it) and exit 1: numbers computed from a wrong
+    ledger would be wrong too."""
     from ..loader import load_many
     from ..render.problems import problems_text, summary
+    from .options import Terminal
 
     ledger = load_many(files)
     errors = ledger.errors
     if errors:
-        click.echo(problems_text(errors, ledger.sources), nl=False, err=True)
-        click.echo(summary(errors), err=True)
+        term = Terminal(width, color, err=True)
+        term.echo(problems_text(errors, ledger.sources, term.width, term.paint), nl=False)
+        term.echo(summary(errors, term.paint))
         sys.exit(1)
     return ledger
 

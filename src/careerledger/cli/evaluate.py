@@ -8,7 +8,7 @@ import click
 from ..core.schema import PHASES, TRACKS
 from ..render import EVALUATION_FORMATS
 from .common import load_without_errors
-from .options import as_of_option, format_option, ledger_files, path_problem
+from .options import Terminal, as_of_option, completer, format_option, ledger_files, path_problem, terminal_options
 
 if TYPE_CHECKING:
     from datetime import date
@@ -61,7 +61,7 @@ Examples:
   careerledger evaluate "New thing" career.career --track innovation --phase learning --builds zero-to-one
   careerledger evaluate "AI Shopping Assistant" --format json career.career
   careerledger evaluate "Offer A" "Offer B" "Offer C" career.career    # ranked, with staying""")
-@click.argument("args", nargs=-1, metavar="NAME [NAME]... [FILE]...")
+@click.argument("args", nargs=-1, metavar="NAME [NAME]... [FILE]...", shell_complete=completer("opportunities"))
 @click.option("--track", type=click.Choice(TRACKS), help="Ad hoc: the track it would put you on.")
 @click.option("--phase", type=click.Choice(PHASES), help="Ad hoc: the phase it would put you in.")
 @click.option("--builds", multiple=True, metavar="TAG",
@@ -69,9 +69,10 @@ Examples:
 @as_of_option("Weigh it as of this day (default: the opportunity's date; today for an ad-hoc one; for several, "
               "the latest of theirs).")
 @format_option(EVALUATION_FORMATS, "text for people, json for programs.", default="text")
+@terminal_options
 def evaluate(
     args: tuple[str, ...], track: str | None, phase: str | None, builds: tuple[str, ...],
-    as_of: "date | None", fmt: str,
+    as_of: "date | None", fmt: str, width: int | None, color: str,
 ) -> None:
     """Evaluate the opportunity NAME against the ledger in FILE: does it get
     you closer to your north star, or further from it, and closer or further
@@ -108,11 +109,12 @@ def evaluate(
         tags.append(tag)
     described = bool(track or phase or tags)
 
-    ledger = load_without_errors(ledger_files(files))
+    term = Terminal(width, color)
+    ledger = load_without_errors(ledger_files(files), width, color)
     if len(names) == 1:
-        _one(ledger, names[0], described, track, phase, tuple(tags), as_of, fmt)
+        _one(ledger, names[0], described, track, phase, tuple(tags), as_of, fmt, term)
     else:
-        _several(ledger, names, described, track, phase, tuple(tags), as_of, fmt)
+        _several(ledger, names, described, track, phase, tuple(tags), as_of, fmt, term)
 
 
 def _unknown(ledger: "Ledger", name: str) -> click.UsageError:
@@ -138,7 +140,7 @@ def _weighed_on(opportunity: "Opportunity", name: str, as_of: "date") -> None:
 
 
 def _one(ledger: "Ledger", name: str, described: bool, track: str | None, phase: str | None,
-         tags: tuple[str, ...], as_of: "date | None", fmt: str) -> None:
+         tags: tuple[str, ...], as_of: "date | None", fmt: str, term: Terminal) -> None:
     from ..metrics import evaluate as stick
     from ..render.evaluation import evaluation
 
@@ -158,11 +160,11 @@ def _one(ledger: "Ledger", name: str, described: bool, track: str | None, phase:
     else:
         raise _unknown(ledger, name)
     result = stick.evaluate(ledger.entries, opportunity, as_of, ledger.options)
-    click.echo(evaluation(result, fmt, ledger.options.owner), nl=False)
+    term.echo(evaluation(result, fmt, ledger.options.owner, term.width, term.paint), nl=False)
 
 
 def _several(ledger: "Ledger", names: tuple[str, ...], described: bool, track: str | None, phase: str | None,
-             tags: tuple[str, ...], as_of: "date | None", fmt: str) -> None:
+             tags: tuple[str, ...], as_of: "date | None", fmt: str, term: Terminal) -> None:
     from datetime import date
 
     from ..metrics import evaluate as stick
@@ -193,4 +195,4 @@ def _several(ledger: "Ledger", names: tuple[str, ...], described: bool, track: s
             _weighed_on(o, n, as_of)
         opportunities.append(o)
     result = stick.compare(ledger.entries, opportunities, as_of, ledger.options)
-    click.echo(comparison(result, fmt, ledger.options.owner), nl=False)
+    term.echo(comparison(result, fmt, ledger.options.owner, term.width, term.paint), nl=False)

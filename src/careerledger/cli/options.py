@@ -65,10 +65,28 @@ def path_problem(path: str) -> str | None:
     return "is a directory" if stat.S_ISDIR(info.st_mode) else None
 
 
+def completer(name: str) -> Callable[[click.Context, click.Parameter, str], list[Any]]:
+    """A shell_complete callback that imports cli/complete.py only when the
+    shell asks for completions, never on a normal run."""
+
+    def complete(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[Any]:
+        from . import complete as module
+
+        found: list[Any] = getattr(module, name)(ctx, param, incomplete)
+        return found
+
+    return complete
+
+
 class LedgerPath(_PathParamType):
     """A ledger file on the command line, or - for standard input."""
 
     name = "FILE"
+
+    def shell_complete(self, ctx: click.Context, param: click.Parameter, incomplete: str) -> list[Any]:
+        from click.shell_completion import CompletionItem
+
+        return [CompletionItem(incomplete, type="file")]
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
         path: str = os.fspath(value)
@@ -92,20 +110,15 @@ def format_option(choices: tuple[str, ...], help: str, default: str | None = Non
                         show_default=default is not None, help=help)
 
 
-def output_option() -> Callable[[F], F]:
-    return click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), metavar="FILE",
-                        help="Write the report to FILE (replaced atomically) instead of standard output.")
-
-
 def window_options(f: F) -> F:
     """-b, -e and -p: what a report lists."""
     for option in reversed((
-        click.option("-b", "--begin", metavar="DATE",
+        click.option("-b", "--begin", metavar="DATE", shell_complete=completer("periods"),
                      help="List only what overlaps DATE or later (a date, or a period: its first day)."),
-        click.option("-e", "--end", metavar="DATE",
+        click.option("-e", "--end", metavar="DATE", shell_complete=completer("periods"),
                      help="List only what overlaps the time before DATE (excluded; a date or a period: its "
                           "first day)."),
-        click.option("-p", "--period", metavar="PERIOD",
+        click.option("-p", "--period", metavar="PERIOD", shell_complete=completer("periods"),
                      help="List only what overlaps PERIOD, as in hledger: 2025, 2025-Q2 (2025q2, q2), 2025-04 "
                           "(2025/04, apr), 2025-W14, 2025-04-15, today, this month (last/next week, month, "
                           "quarter, year), or a range: A..B or from A to B (B's first day excluded: "
@@ -133,3 +146,38 @@ def ledger_files(files: tuple[str, ...]) -> tuple[str, ...]:
     if problem is not None:
         raise click.UsageError(f"${LEDGER_ENV} names {click.format_filename(path)!r}, which {problem}.")
     return (path,)
+
+
+COLOR_CHOICES = ("auto", "always", "never")
+
+
+def terminal_options(f: F) -> F:
+    """--width and --color: how text output fits and looks (docs in --help)."""
+    f = click.option("--color", "--colour", "color", type=click.Choice(COLOR_CHOICES), default="auto",
+                     help="Colour the text output: auto (on a terminal, unless NO_COLOR is set or TERM=dumb), "
+                          "always or never.")(f)
+    return click.option("--width", type=click.IntRange(min=1), metavar="N",
+                        help="Fit text output to N columns (default: $COLUMNS, else the terminal's width, else "
+                             "80).")(f)
+
+
+class Terminal:
+    """What --width and --color come to for one output: standard output, or a
+    file (-o), which is never coloured and not a terminal."""
+
+    def __init__(self, width: int | None = None, color: str = "auto", to_file: bool = False,
+                 err: bool = False) -> None:
+        import sys
+
+        from ..render import fit
+
+        stream = sys.stderr if err else sys.stdout
+        isatty = False if to_file else stream is not None and stream.isatty()
+        self.width = fit.terminal_width(width, isatty)
+        self.color = not to_file and fit.use_color(color, isatty)
+        self.paint = fit.Paint(self.color)
+        self.err = err
+
+    def echo(self, text: str, nl: bool = True) -> None:
+        # color= keeps click from stripping the escapes when stdout is no terminal (--color always)
+        click.echo(text, nl=nl, err=self.err, color=self.color)

@@ -6,12 +6,11 @@ then staying in the current role, reason by reason, and the two side by side
 (docs/json.md, "evaluate", for the JSON). Several offers print one ranked
 table (`comparison`). Every reason's wording is here, one function per rule,
 from the facts the rule found; so is every sentence of the paragraph. Text is
-wrapped to 80 columns, whatever the terminal, so that it reads the same
-piped, in a file and in the docs.
+wrapped to the width the command is given (`--width`, else the terminal's,
+else 80).
 """
 
 import json
-import textwrap
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from fractions import Fraction
@@ -20,9 +19,9 @@ from typing import Any
 from ..core.entries import Duration, distinct
 from ..metrics.evaluate import Comparison, Evaluation, Reason
 from ..metrics.timeline import breakdown, percent
-from . import EVALUATION_FORMATS, JSON_VERSION
+from . import EVALUATION_FORMATS, JSON_VERSION, fit
 
-WIDTH = 80  # text is wrapped to this many columns
+WIDTH = fit.DEFAULT_WIDTH  # text is wrapped to this many columns unless told otherwise
 
 # the side-by-side columns: (header, the rules whose points it adds up)
 COLUMNS = (("needs", ("needs",)), ("swing", ("swing-due", "early-career")), ("phase", ("phase",)),
@@ -348,16 +347,20 @@ def summary(ev: Evaluation) -> str:
 # --- text ------------------------------------------------------------------------------------
 
 
-def _wrap(text: str, indent: str = "", first: str = "") -> list[str]:
-    return textwrap.wrap(text, WIDTH, initial_indent=first, subsequent_indent=indent, break_long_words=False,
-                         break_on_hyphens=False)
+def _wrap(text: str, indent: str = "", first: str = "", width: int = WIDTH) -> list[str]:
+    lines = fit.wrap(text, width - len(first), hang=len(indent) - len(first))
+    return [first + lines[0]] + [indent + line for line in lines[1:]]
 
 
-def _reason_lines(reasons: Sequence[Reason]) -> list[str]:
+def _reason_lines(reasons: Sequence[Reason], width: int = WIDTH, paint: fit.Paint = fit.PLAIN) -> list[str]:
+    """`+2 of 2  why`: a gain green, a loss red."""
     lines = []
     for r in reasons:
-        head = f"  {r.points:+d} of {r.weight}  "
-        lines += _wrap(reason_text(r), " " * len(head), head)
+        points = f"{r.points:+d} of {r.weight}"
+        head = f"  {points}  "
+        wrapped = _wrap(reason_text(r), " " * len(head), head, width)
+        tone = "good" if r.points > 0 else "bad" if r.points < 0 else None
+        lines += [wrapped[0].replace(points, paint(points, tone), 1), *wrapped[1:]]
     return lines
 
 
@@ -370,26 +373,33 @@ def _row_name(ev: Evaluation) -> str:
 
 
 def side_by_side(evaluations: Sequence[Evaluation], ranks: Sequence[int] | None = None,
-                 title: str = "side by side") -> list[str]:
+                 title: str = "side by side", width: int = WIDTH) -> list[str]:
     """One row per evaluation: its score and verdict, its points per rule, then
-    its name, last, so that a long name is never cut."""
+    its name, last, so that a long name is never cut: it wraps in its column."""
     heads = ["score", "verdict"] + [h for h, _ in COLUMNS]
     verdict_w = max(len("verdict"), *(len(e.verdict) for e in evaluations))
-    lines = [("rank  " if ranks is not None else "") + "score  " + "verdict".ljust(verdict_w)
-             + "".join(f"  {h}" for h in heads[2:]) + (f"  {title}" if title else "")]
+    head = (("rank  " if ranks is not None else "") + "score  " + "verdict".ljust(verdict_w)
+            + "".join(f"  {h}" for h in heads[2:]))
+    below = len(head) + 2 + 12 > width  # too narrow for a name beside the points: it goes under them
+    lines = [head + (f"  {title}" if title and not below else "")]
     for i, ev in enumerate(evaluations):
         rank = f"{ranks[i]:>4}  " if ranks is not None else ""
         cells = "".join(f"  {_points(ev, rules):+d}".rjust(len(h) + 2) for h, rules in COLUMNS)
-        lines.append(f"{rank}{ev.score:+5d}  {ev.verdict.ljust(verdict_w)}{cells}  {_row_name(ev)}")
+        lead = f"{rank}{ev.score:+5d}  {ev.verdict.ljust(verdict_w)}{cells}  "
+        if below:
+            lines += [lead.rstrip(), *_wrap(_row_name(ev), "      ", "      ", width)]
+        else:
+            lines += fit.hanging(lead, _row_name(ev), width)
     return lines
 
 
-def evaluation(ev: Evaluation, fmt: str, owner: str | None = None) -> str:
+def evaluation(ev: Evaluation, fmt: str, owner: str | None = None, width: int = WIDTH,
+               paint: fit.Paint = fit.PLAIN) -> str:
     """An Evaluation as `text` or `json`; `owner` is the ledger's option."""
     assert fmt in EVALUATION_FORMATS
     if fmt == "json":
         return json.dumps(evaluation_data(ev, owner), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
-    return evaluation_text(ev, owner)
+    return evaluation_text(ev, owner, width, paint)
 
 
 def _about(ev: Evaluation) -> str:
@@ -401,61 +411,70 @@ def _about(ev: Evaluation) -> str:
     return ", ".join(about)
 
 
-def _header(ev: Evaluation, owner: str | None, what: str) -> tuple[str, list[str]]:
+def _header(ev: Evaluation, owner: str | None, what: str, width: int = WIDTH) -> tuple[str, list[str]]:
     """The title line, and the north star's lines."""
     star = ev.north_star
     who = f": {owner}" if owner else ""
     return (f"{what}{who}, as of {ev.as_of}",
-            _wrap(f"north star: {star.vision} (by {star.by})", "  ") if star else ["north star: none"])
+            _wrap(f"north star: {star.vision} (by {star.by})", "  ", width=width) if star else ["north star: none"])
 
 
-def evaluation_text(ev: Evaluation, owner: str | None = None) -> str:
+def evaluation_text(ev: Evaluation, owner: str | None = None, width: int = WIDTH,
+                    paint: fit.Paint = fit.PLAIN) -> str:
     opp = ev.opportunity
     when = "ad hoc" if ev.ad_hoc else "its date" if ev.as_of == opp.date else f"again; offered on {opp.date}"
-    title, star = _header(ev, owner, f'Evaluate "{opp.name}"')
-    lines = [f"{title} ({when})", *_wrap("opportunity: " + _about(ev), "  "), *star, ""]
-    lines += _wrap(summary(ev))
-    lines += ["", f'"{opp.name}", rule by rule (points of the rule\'s weight):']
-    lines += _reason_lines(ev.reasons)
-    lines += ["", f"verdict: {ev.verdict} (score {ev.score:+d})"]
+    title, star = _header(ev, owner, f'Evaluate "{opp.name}"', width)
+    lines = [*_wrap(f"{title} ({when})", "  ", width=width), *_wrap("opportunity: " + _about(ev), "  ", width=width),
+             *star, ""]
+    lines[0] = paint(lines[0], "heading")
+    lines += _wrap(summary(ev), width=width)
+    lines += ["", *_wrap(f'"{opp.name}", rule by rule (points of the rule\'s weight):', "  ", width=width)]
+    lines += _reason_lines(ev.reasons, width, paint)
+    tone = "good" if ev.score > 0 else "bad" if ev.score < 0 else None
+    lines += ["", "verdict: " + paint(f"{ev.verdict} (score {ev.score:+d})", tone)]
     alt = ev.alternative
     if alt is not None:
         role = ev.role
         assert role is not None  # the alternative is staying in it
         reach = " ".join(f"#{t}" for t in alt.opportunity.builds) or "no need"
         lines += ["", *_wrap(f"S{stay_name(alt)[1:]} (at {role.org} since {role.date}; track {role.track}, "
-                             f"phase {role.phase}; its tags reach {reach}), rule by rule:")]
-        lines += _reason_lines(alt.reasons)
-        lines += ["", "The offer and staying, side by side:", *side_by_side([ev, alt], title="")]
+                             f"phase {role.phase}; its tags reach {reach}), rule by rule:", width=width)]
+        lines += _reason_lines(alt.reasons, width, paint)
+        lines += ["", "The offer and staying, side by side:", *side_by_side([ev, alt], title="", width=width)]
     else:
-        lines += ["", "staying: no main role is held on " + str(ev.as_of) + ", so nothing to compare with"]
+        lines += ["", *_wrap("staying: no main role is held on " + str(ev.as_of) + ", so nothing to compare with",
+                             "  ", width=width)]
     return "\n".join(lines) + "\n"
 
 
-def comparison_text(cmp: Comparison, owner: str | None = None) -> str:
+def comparison_text(cmp: Comparison, owner: str | None = None, width: int = WIDTH,
+                    paint: fit.Paint = fit.PLAIN) -> str:
     """Several offers: the ranked table, then each offer's paragraph."""
     first = cmp.offers[0]
     n = len(cmp.offers)
-    title, star = _header(first, owner, f"Compare {n} offers" + (" and staying" if cmp.stay else ""))
-    lines = [title, *star, ""]
-    lines += side_by_side([r.evaluation for r in cmp.ranking], [r.rank for r in cmp.ranking], "offer")
+    title, star = _header(first, owner, f"Compare {n} offers" + (" and staying" if cmp.stay else ""), width)
+    lines = [*_wrap(title, "  ", width=width), *star, ""]
+    lines[0] = paint(lines[0], "heading")
+    lines += side_by_side([r.evaluation for r in cmp.ranking], [r.rank for r in cmp.ranking], "offer", width)
     for r in cmp.ranking:
         ev = r.evaluation
         if ev.staying:
             continue
-        lines += ["", *_wrap(f'{r.rank}. "{ev.opportunity.name}" ({_about(ev)}):', "   ")]
-        lines += _wrap(summary(ev), "   ", "   ")
+        lines += ["", *_wrap(f'{r.rank}. "{ev.opportunity.name}" ({_about(ev)}):', "   ", width=width)]
+        lines += _wrap(summary(ev), "   ", "   ", width)
     if cmp.stay is None:
-        lines += ["", "staying: no main role is held on " + str(cmp.as_of) + ", so nothing to compare with"]
+        lines += ["", *_wrap("staying: no main role is held on " + str(cmp.as_of) + ", so nothing to compare with",
+                             "  ", width=width)]
     lines += ["", 'Every reason of one: careerledger evaluate "NAME" FILE']
     return "\n".join(lines) + "\n"
 
 
-def comparison(cmp: Comparison, fmt: str, owner: str | None = None) -> str:
+def comparison(cmp: Comparison, fmt: str, owner: str | None = None, width: int = WIDTH,
+               paint: fit.Paint = fit.PLAIN) -> str:
     assert fmt in EVALUATION_FORMATS
     if fmt == "json":
         return json.dumps(comparison_data(cmp, owner), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
-    return comparison_text(cmp, owner)
+    return comparison_text(cmp, owner, width, paint)
 
 
 # --- JSON ------------------------------------------------------------------------------------

@@ -19,20 +19,35 @@ docs/json.md documents the JSON; its version is reports.JSON_VERSION.
 import csv
 import io
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from typing import TypedDict, TypeGuard
 
 from ..metrics.timeline import breakdown
 from ..reports import model as R
-from . import JSON_VERSION, REPORT_FORMATS
+from . import JSON_VERSION, REPORT_FORMATS, fit
 
 KEPT, MISSED = "■", "□"
 SPARKS = "▁▂▃▅█"  # home scores 1 to 5
 
 
-def render(report: R.Report, fmt: str) -> str:
+def render(report: R.Report, fmt: str, width: int = fit.DEFAULT_WIDTH, paint: fit.Paint = fit.PLAIN,
+           companions: Mapping[str, R.Report] | None = None) -> str:
+    """The report in `fmt`; `width` and `paint` shape text only (the other
+    formats are for documents and programs); `companions` are the reports an
+    HTML page draws its pictures from (render.html.COMPANIONS)."""
+    if fmt == "text":
+        return text(report, width, paint)
+    if fmt == "html":
+        from .html import html
+
+        return html(report, companions or {})
     return RENDERERS[fmt](report)
+
+
+def only(report: R.Report, key: str) -> R.Report:
+    """The report with one section, `key` (--section)."""
+    return report._replace(sections=tuple(s for s in report.sections if s.key == key))
 
 
 # --- values --------------------------------------------------------------------------
@@ -45,7 +60,7 @@ def length_text(length: R.Length) -> str:
 
 def human(value: R.Value, type_: str, none: str | None = "—") -> str:
     """A value as text and markdown show it."""
-    if value is None or (type_ in (R.LIST, R.SCORES) and not value):
+    if value is None or (type_ in (R.LIST, R.SCORES, R.ITEMS) and not value):
         assert none is not None  # a fact whose `none` is None is left out when blank
         return none
     if type_ == R.DATE:
@@ -68,6 +83,9 @@ def human(value: R.Value, type_: str, none: str | None = "—") -> str:
     if type_ == R.SCORES:
         assert _scores(value)
         return sparkline(value)
+    if type_ == R.ITEMS:
+        assert _items(value)
+        return ", ".join(i.text for i in value)
     return str(value)
 
 
@@ -78,6 +96,21 @@ def _texts(value: R.Value) -> TypeGuard[tuple[str, ...]]:
 
 def _scores(value: R.Value) -> TypeGuard[tuple[int, ...]]:
     return isinstance(value, tuple) and all(isinstance(v, int) for v in value)
+
+
+def _items(value: R.Value) -> TypeGuard[tuple[R.Item, ...]]:
+    return isinstance(value, tuple) and all(isinstance(v, R.Item) for v in value)
+
+
+class _ItemObject(dict[str, R.ItemField]):
+    """An Item as JSON holds it: a plain object of its data, which keeps the
+    item's text for csv, since csv writes the texts of the plain values."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, item: R.Item) -> None:
+        super().__init__(item.data)
+        self.text = item.text
 
 
 def sparkline(scores: Iterable[int]) -> str:
@@ -101,6 +134,9 @@ def plain(value: R.Value, type_: str) -> object:
     if type_ in (R.LIST, R.SCORES):
         assert isinstance(value, tuple)
         return list(value)
+    if type_ == R.ITEMS:
+        assert _items(value)
+        return [_ItemObject(i) for i in value]
     return value
 
 
@@ -133,12 +169,42 @@ def _shown(section: R.Section) -> list[R.Column]:
     return [c for c in section.columns if c.type != R.SOURCE]
 
 
+def whole_percents(shares: Sequence[float]) -> list[int] | None:
+    """Shares that make a whole, as whole percents that add up to 100 (largest
+    remainder: the rounding goes to the shares that lost most), or None when
+    they do not make a whole."""
+    if not shares or abs(sum(shares) - 1) > 1e-9:
+        return None
+    raw = [s * 100 for s in shares]
+    out = [int(r) for r in raw]
+    for i in sorted(range(len(raw)), key=lambda i: raw[i] - out[i], reverse=True)[: 100 - sum(out)]:
+        out[i] += 1
+    return out
+
+
+def _share_texts(section: R.Section) -> dict[tuple[int, int], str]:
+    """(row, column) -> text, for each share column whose rows (but a 100% total
+    row) make a whole: shown so that they add up to 100%, not 99% or 101%."""
+    out = {}
+    for c, col in enumerate(section.columns):
+        if col.type != R.SHARE:
+            continue
+        parts = [(r, v) for r, row in enumerate(section.rows)
+                 if isinstance(v := row[c], float) and v != 1.0]
+        percents = whole_percents([v for _, v in parts])
+        if percents is not None:
+            out.update({(r, c): f"{p}%" for (r, _), p in zip(parts, percents, strict=True)})
+    return out
+
+
 def _rows(section: R.Section, cell: Callable[[R.Value, R.Column], str]) -> list[list[str]]:
     """Table rows as strings; with `group`, a first cell equal to the one above is blanked."""
     out = []
     prev: object = object()
-    for row in section.rows:
-        cells = [cell(v, c) for v, c in zip(row, section.columns, strict=True) if c.type != R.SOURCE]
+    shares = _share_texts(section)
+    for r, row in enumerate(section.rows):
+        cells = [shares.get((r, i)) or cell(v, c) for i, (v, c) in enumerate(zip(row, section.columns, strict=True))
+                 if c.type != R.SOURCE]
         if section.group:
             first = row[0]
             if first == prev:
@@ -164,29 +230,78 @@ def _strips(section: R.Section) -> list[tuple[R.Value, R.Value, str, R.Value]]:
 # --- text ------------------------------------------------------------------------------
 
 
-def text(report: R.Report) -> str:
-    from tabulate import tabulate
-
-    out = _heading(report)
+def text(report: R.Report, width: int = fit.DEFAULT_WIDTH, paint: fit.Paint = fit.PLAIN) -> str:
+    """The report for a terminal: no line wider than `width` (docs/json.md's
+    types say how each value is written), coloured by `paint`."""
+    inner = width - 2  # sections are indented by two spaces
+    out: list[str] = []
+    for i, line in enumerate(_heading(report)):
+        wrapped = fit.wrap(line, width, hang=2)
+        out.append(paint(wrapped[0], "heading" if i == 0 else None))
+        out.extend("  " + x for x in wrapped[1:])
     for s in report.sections:
         out.append("")
         covers = _covers(s)
-        out.append(f"{s.title}  ({covers})" if covers else s.title)
+        title = fit.wrap(f"{s.title}  ({covers})" if covers else s.title, width, hang=2)
+        out += [paint(title[0], "heading")] + ["  " + x for x in title[1:]]
         if s.kind == "facts":
-            rows = [(f.label, human(f.value, f.type, f.none)) for f in s.facts
-                    if f.none is not None or not _blank(f.value)]
-            table = tabulate(rows, tablefmt="plain", disable_numparse=True)
+            facts = [f for f in s.facts if f.none is not None or not _blank(f.value)]
+            pairs = [(f.label, _cell(f.value, f.type, f.none)) for f in facts]
+            tones = [_tone(f.value, f.type, f.key) for f in facts]
+            lines = fit.table((fit.Col(None), fit.Col(None)), pairs, inner, paint=paint,
+                              tone=_value_tone(tones))
         elif not s.rows:
             assert s.empty is not None  # a table with no empty text always has rows
-            table = s.empty
+            lines = fit.wrap(s.empty, inner)
         elif s.strip:
-            table = tabulate(_strips(s), headers=("contract", "from", f"{KEPT} kept  {MISSED} missed", "to"),
-                             tablefmt="simple", disable_numparse=True)
+            strips = [(str(c), human(a, R.TEXT), k, human(b, R.TEXT)) for c, a, k, b in _strips(s)]
+            lines = fit.table((fit.Col("contract"), fit.Col("from"), fit.Col(f"{KEPT} kept  {MISSED} missed", True),
+                               fit.Col("to")), strips, inner, paint=paint,
+                              tone=lambda r, c: "strip" if c == 2 else None)
         else:
-            table = tabulate(_rows(s, lambda v, c: human(v, c.type, c.none)),
-                             headers=[c.label for c in _shown(s)], tablefmt="simple", disable_numparse=True)
-        out.extend("  " + line if line else line for line in table.split("\n"))
+            shown = _shown(s)
+            keep = [i for i, c in enumerate(s.columns) if c.type != R.SOURCE]
+            rows = _rows(s, lambda v, c: _cell(v, c.type, c.none))
+            tone_rows = [[_tone(row[i], s.columns[i].type, s.columns[i].key) for i in keep] for row in s.rows]
+            lines = fit.table([fit.Col(c.label) for c in shown], rows, inner, paint=paint,
+                              tone=_cell_tone(tone_rows))
+        out.extend(fit.indent(lines, "  "))
     return "\n".join(out) + "\n"
+
+
+def _value_tone(tones: Sequence[str | None]) -> fit.Tone:
+    """A facts table's tones: the value's, never the label's."""
+    return lambda r, c: tones[r] if c == 1 else None
+
+
+def _cell_tone(tones: Sequence[Sequence[str | None]]) -> fit.Tone:
+    return lambda r, c: tones[r][c]
+
+
+def _cell(value: R.Value, type_: str, none: str | None) -> str:
+    """A value as text shows it, a list's items each kept on one line where they fit."""
+    if type_ == R.LIST and value and _texts(value):
+        return ", ".join(v.replace(" ", fit.NBSP) for v in value)
+    if type_ == R.ITEMS and value and _items(value):
+        return ", ".join(i.text.replace(" ", fit.NBSP) for i in value)
+    return human(value, type_, none)
+
+
+_GOOD = frozenset({"done", "kept", "success", "mastered", "up"})
+_BAD = frozenset({"overdue", "missed", "failure", "down"})
+
+
+def _tone(value: R.Value, type_: str, key: str) -> str | None:
+    """How a cell is coloured: overdue and missed red, done and kept green."""
+    if type_ == R.BOOL and value is not None:
+        if "kept" in key:
+            return "good" if value else "bad"
+        if key in ("stale", "overdue", "missed"):
+            return "bad" if value else None
+        return None
+    if type_ == R.TEXT and isinstance(value, str):
+        return "good" if value in _GOOD else "bad" if value in _BAD else None
+    return None
 
 
 def _blank(value: R.Value) -> bool:
@@ -230,30 +345,21 @@ def _md(value: str) -> str:
 
 
 def csv_(report: R.Report) -> str:
-    """One table per section, a blank line between: a row with the section's key,
-    the header row (column keys; `field,value` for facts), then the rows."""
+    """One section's table: the header row (column keys; `field,value` for
+    facts), then its rows. A spreadsheet reads one table per file, so a report
+    of several sections is rendered one section at a time (`only`, --section)."""
+    assert len(report.sections) == 1, "csv renders one section: pick it with only()"
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    head = _header(report)
-    w.writerow(["report"])
-    w.writerow(["field", "value"])
-    for key in ("report", "title", "owner", "as_of"):
-        w.writerow([key, _csv(head[key])])
-    for key in ("start", "end"):
-        w.writerow([f"career_{key}", _csv(head["career"][key])])
-    for key in ("begin", "end"):
-        w.writerow([f"listed_{key}", _csv(head["listed"][key])])
-    for s in report.sections:
-        w.writerow([])
-        w.writerow([s.key])
-        if s.kind == "facts":
-            w.writerow(["field", "value"])
-            for f in s.facts:
-                w.writerow([f.key, _csv(plain(f.value, f.type))])
-        else:
-            w.writerow([c.key for c in s.columns])
-            for row in s.rows:
-                w.writerow([_csv(plain(v, c.type)) for v, c in zip(row, s.columns, strict=True)])
+    s = report.sections[0]
+    if s.kind == "facts":
+        w.writerow(["field", "value"])
+        for f in s.facts:
+            w.writerow([f.key, _csv(plain(f.value, f.type))])
+    else:
+        w.writerow([c.key for c in s.columns])
+        for row in s.rows:
+            w.writerow([_csv(plain(v, c.type)) for v, c in zip(row, s.columns, strict=True)])
     return buf.getvalue()
 
 
@@ -263,7 +369,7 @@ def _csv(value: object) -> object:
     if value is True or value is False:
         return "true" if value else "false"
     if isinstance(value, list):
-        return "; ".join(map(str, value))
+        return "; ".join(v.text if isinstance(v, _ItemObject) else str(v) for v in value)
     return value
 
 
@@ -322,5 +428,6 @@ def json_(report: R.Report) -> str:
     return json.dumps(to_data(report), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
 
-RENDERERS: dict[str, Callable[[R.Report], str]] = {"text": text, "json": json_, "csv": csv_, "markdown": markdown}
+RENDERERS: dict[str, Callable[[R.Report], str]] = {"text": text, "json": json_, "csv": csv_, "markdown": markdown,
+                                                   "html": lambda report: render(report, "html")}
 assert tuple(RENDERERS) == REPORT_FORMATS
