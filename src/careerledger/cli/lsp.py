@@ -29,9 +29,11 @@ def lsp(root: str | None, as_of: "date | None", stdio: bool) -> None:
     `check` reports), completes keywords, keys, values, tags and names,
     shows hovers, goes to definitions, lists the outline and formats as
     `fmt` does. The root ledger comes from the client's initializationOptions
-    {"root": "career.career", "asOf": "YYYY-MM-DD"}, else --root, else
-    $CAREERLEDGER_FILE, else each open file. Needs the lsp extra:
-    pip install 'careerledger[lsp]'.
+    {"root": "career.career", "asOf": "YYYY-MM-DD", "debounce": 250}, else
+    --root, else $CAREERLEDGER_FILE, else each open file; a
+    workspace/didChangeConfiguration with the same keys (under
+    "careerledger") changes them. Needs the lsp extra:
+    pip install 'careerledger[lsp]'. docs/lsp.md has the rest.
     """
     if importlib.util.find_spec("pygls") is None or importlib.util.find_spec("lsprotocol") is None:
         raise click.ClickException("the language server needs the lsp extra: pip install 'careerledger[lsp]'")
