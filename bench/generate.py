@@ -254,6 +254,13 @@ def entries(n, seed=1):
             e = Entry(day, kind, [(fresh(day, kind, lambda: f"Calibration: {subject} {count}"), True)], tags,
                       [("x-mood", rng.choice(("good", "flat", "tired", "proud")), "s")] if rng.random() < 0.5 else [])
         out.append(e)
+    # A bet's `in:` names the main role held on its day; a role or a leave later
+    # that day ends the role it named (the role's last day is the day before),
+    # so on such a day the bet names none.
+    switched = {e.day for e in out if e.kind in ("role", "leave")}
+    for e in out:
+        if e.kind == "bet" and e.day in switched:
+            e.meta = [m for m in e.meta if m[0] != "in"]
     return out
 
 

@@ -285,8 +285,13 @@ def section(rows: list[tuple[str, str, float, float]], command: str, runs: int, 
 
 
 def write_doc(text: str, doc: Path) -> None:
-    """Put `text` in place of the section of `doc` (or before its "## Method" section)."""
-    old = doc.read_text(encoding="utf-8")
+    """Put `text` in place of the section of `doc` (or before its "## Method" section).
+
+    bench/run.py rewrites the rest of the file and puts this section back before
+    its "## Method" too (it keeps every `## ` section it does not write), so the
+    two scripts can run in either order.
+    """
+    old = doc.read_text(encoding="utf-8") if doc.exists() else "# Performance\n"
     pattern = re.compile(rf"^{re.escape(SECTION)}\n.*?(?=^## |\Z)", re.M | re.S)
     if pattern.search(old):
         new = pattern.sub(lambda _: text + "\n", old, count=1)

@@ -5,6 +5,8 @@ import time
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from careerledger.core.dates import (
     add,
@@ -263,3 +265,18 @@ def test_date_arithmetic_stops_at_the_edges_of_the_calendar():
     assert add(date(2020, 1, 1), Duration(999_999_999, "d")) == date(9999, 12, 31)
     assert shift(date(9999, 12, 31), 1) == date(9999, 12, 31)
     assert shift(date(1, 1, 1), -1) == date(1, 1, 1)
+
+
+@settings(max_examples=500, deadline=None)
+@given(day=st.dates(), amount=st.integers(0, 12000), unit=st.sampled_from("ymwd"), times=st.integers(-3, 3))
+def test_add_is_dateutil_s_relativedelta_clamped_to_the_calendar(day, amount, unit, times):
+    from dateutil.relativedelta import relativedelta
+
+    n = amount * times
+    delta = {"y": relativedelta(years=n), "m": relativedelta(months=n), "w": relativedelta(weeks=n),
+             "d": relativedelta(days=n)}[unit]
+    try:
+        expected = day + delta
+    except (OverflowError, ValueError):
+        expected = date.max if n > 0 else date.min
+    assert add(day, Duration(amount, unit), times) == expected

@@ -6,6 +6,8 @@ is as_of - D.
 """
 import pytest
 from conftest import D, ledger
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from careerledger.metrics import timeline
 from careerledger.metrics.timeline import Breakdown, breakdown, percent, share
@@ -72,3 +74,20 @@ def test_share_and_percent_rounded_down():
     assert percent(1096, 1827) == "59%"
     assert percent(731, 1827) == "40%"
     assert percent(3, 5) == "60%"
+
+
+@settings(max_examples=1000, deadline=None)
+@given(start=st.dates(), end=st.dates())
+def test_breakdown_is_dateutil_s_relativedelta(start, end):
+    from dateutil.relativedelta import relativedelta
+
+    d = relativedelta(end, start)
+    assert tuple(breakdown(start, end)) == (d.years, d.months, d.days)
+
+
+@pytest.mark.parametrize(("start", "end", "parts"), [
+    ("2024-02-29", "2025-02-28", (1, 0, 0)), ("2024-01-31", "2024-02-29", (0, 1, 0)),
+    ("2024-01-31", "2024-03-01", (0, 1, 1)), ("2025-03-31", "2024-02-29", (-1, -1, 0)),
+])
+def test_breakdown_at_month_ends(start, end, parts):
+    assert tuple(breakdown(D(start), D(end))) == parts

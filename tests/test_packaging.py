@@ -20,20 +20,32 @@ def test_grammar_ships_in_the_installed_package():
     assert shipped == (ROOT / "grammar" / "careerledger.lark").read_text(encoding="utf-8")
 
 
-def test_generated_parser_is_importable():
-    lalr = importlib.import_module("careerledger.syntax._lalr")
-    assert hasattr(lalr, "Lark_StandAlone")
-
-
-def test_generated_parser_is_current():
-    # _lalr.py is generated at install time; a grammar edit without a
-    # reinstall (pip install -e .) leaves a stale parser behind
-    lark = pytest.importorskip("lark")
+def test_generated_lexer_is_current():
+    # _lexer.py is generated at install time; a grammar edit without a
+    # reinstall (pip install -e .) leaves a stale lexer behind
+    pytest.importorskip("lark")
+    sys.path.insert(0, str(ROOT))
+    try:
+        import hatch_build
+    finally:
+        sys.path.remove(str(ROOT))
     grammar = (ROOT / "grammar" / "careerledger.lark").read_text(encoding="utf-8")
-    fresh = lark.Lark(grammar, parser="lalr", lexer="basic")
-    lalr = importlib.import_module("careerledger.syntax._lalr")
-    shipped = {m["name"]: m["pattern"]["value"] for m in lalr.MEMO.values() if m.get("__type__") == "TerminalDef"}
-    assert shipped == {t.name: t.pattern.value for t in fresh.terminals}
+    shipped = importlib.resources.files("careerledger.syntax") / "_lexer.py"
+    assert shipped.read_text(encoding="utf-8") == hatch_build.lexer_module(grammar)
+
+
+def test_the_build_refuses_a_grammar_that_is_not_a_sequence_of_one_token_lines():
+    pytest.importorskip("lark")
+    sys.path.insert(0, str(ROOT))
+    try:
+        import hatch_build
+    finally:
+        sys.path.remove(str(ROOT))
+    grammar = (ROOT / "grammar" / "careerledger.lark").read_text(encoding="utf-8")
+    nested = grammar.replace("entry: ENTRY", "entry: ENTRY META*")
+    assert nested != grammar
+    with pytest.raises(ValueError, match="no longer `start: _line\\*`"):
+        hatch_build.lexer_module(nested)
 
 
 @pytest.mark.slow
@@ -46,7 +58,7 @@ def test_wheel_contains_the_grammar_and_the_parser(tmp_path):
     for name in ("pyproject.toml", "hatch_build.py", "README.md"):
         shutil.copy(ROOT / name, src / name)
     shutil.copytree(ROOT / "grammar", src / "grammar")
-    shutil.copytree(ROOT / "src", src / "src", ignore=shutil.ignore_patterns("__pycache__", "_lalr.py", "careerledger.lark"))
+    shutil.copytree(ROOT / "src", src / "src", ignore=shutil.ignore_patterns("__pycache__", "_lexer.py", "careerledger.lark"))
     out = tmp_path / "dist"
     proc = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out), str(src)],
@@ -57,19 +69,19 @@ def test_wheel_contains_the_grammar_and_the_parser(tmp_path):
     (wheel,) = out.glob("careerledger-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "careerledger/syntax/careerledger.lark" in names
-    assert "careerledger/syntax/_lalr.py" in names
+    assert "careerledger/syntax/_lexer.py" in names
     assert "careerledger/__main__.py" in names
     assert "careerledger/py.typed" in names
 
 
-def test_generated_parser_imports_nothing_it_does_not_use():
-    # hatch_build.py trims these imports for start-up speed; if a lark upgrade
-    # changes the generated text, this fails instead of `check` quietly slowing.
+def test_check_imports_no_lark():
+    # the grammar is read by lark at build time only
     probe = (
-        "import sys, careerledger.syntax._lalr as m; "
-        "print(sorted(n for n in ('regex', 'logging', 'pickle') if n in sys.modules))"
+        "import sys; from careerledger import load; load(sys.argv[1]); "
+        "print(sorted(n for n in sys.modules if n.split('.')[0] in ('lark', 'regex', 'logging', 'pickle')))"
     )
-    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    out = subprocess.run([sys.executable, "-c", probe, str(ROOT / "examples" / "jane.career")],
+                         capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
 
 

@@ -13,7 +13,9 @@ every broken line of a file in one run.
 from datetime import date
 
 import pytest
-from conftest import ROLE_META, assert_one_problem, codes, only_entry, parse
+from conftest import EXAMPLES, ROLE_META, ROOT, assert_one_problem, codes, only_entry, parse
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from careerledger.core import entries as E
 from careerledger.core.entries import Duration, Loc
@@ -980,3 +982,51 @@ def test_a_north_star_of_9999_gets_the_last_day_as_its_horizon():
     ledger = load_string('9999-01-01 north-star "x"\n')
     assert ledger.problems == ()
     assert ledger.entries[0].by == date(9999, 12, 31)
+
+
+# --- the scan is Lark's parse of the grammar ---------------------------------------------------
+
+
+def _scanned(text):
+    """(terminal, line, text) of each token syntax/lines.py hands on."""
+    from careerledger.syntax import lines as L
+
+    found = []
+
+    class Recorder:
+        def __getattr__(self, rule):
+            terminal = {v: k for k, v in L.RULES.items()}[rule]
+            return lambda line, value: found.append((terminal, line, value))
+
+    L._scan(text, Recorder())
+    return found
+
+
+def _lark_tokens(text):
+    lark = pytest.importorskip("lark")
+    grammar = (ROOT / "grammar" / "careerledger.lark").read_text(encoding="utf-8")
+    parser = lark.Lark(grammar, parser="lalr", lexer="basic")
+    parser.parse(text)  # the grammar accepts every text: any line is some token
+    return [(t.type, t.line, str(t)) for t in parser.lex(text)]
+
+
+ODD = [
+    "", "\n", "2024-01-01 note \"a\"\n  x: 1\n\n; c\n  y: 2\n* H\n  z: 3\n",
+    "option \"owner\" \"A\"\ninclude \"b.career\"\noptional\nincluded\n",
+    "\t2024-01-01 role\n   \n;\n\r\nx\r\n2024\n2024-13-45 rol \"x\"\r\n",
+    "  indented\n*\n**\n\x0c\n\u00a0\n日本語\n",
+]
+
+
+@pytest.mark.parametrize("text", [p.read_text(encoding="utf-8") for p in EXAMPLES] + ODD)
+def test_the_scan_hands_on_exactly_the_tokens_lark_parses(text):
+    text = text if text.endswith("\n") else text + "\n"
+    assert _scanned(text) == _lark_tokens(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["2024-01-01 note \"a\"", "  k: v", "", ";c", "  ;c", "* h", "option x",
+                                 "include y", "x", "\t", " 2024-01-01 bet \"b\"", "\r", "2"]), max_size=30))
+def test_the_scan_agrees_with_lark_on_any_mix_of_lines(parts):
+    text = "\n".join(parts) + "\n"
+    assert _scanned(text) == _lark_tokens(text)

@@ -8,7 +8,6 @@ input: every problem lands in Ledger.problems.
 
 import codecs
 import gc
-import glob
 import os
 import stat
 import sys
@@ -244,6 +243,8 @@ class _Loader:
 
     def include(self, item: Include, base: str, chain: tuple[str, ...]) -> None:
         pattern = os.path.join(base, item.path)
+        import glob  # only here: an include is rare, a pattern rarer
+
         if glob.has_magic(item.path):
             paths = sorted(p for p in glob.glob(pattern, recursive=True) if not os.path.isdir(p))  # files only
             if not paths:

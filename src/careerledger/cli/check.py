@@ -72,7 +72,12 @@ def check(
     as_of = as_of or date.today()
     problems: list[Problem] = []
     sources: dict[str, str] = {}
+    import gc
+
     for ledger in load_roots(roots, files):
+        # The ledger lives until the exit: the cycle collector need not scan it
+        # again at every collection the checks trigger.
+        gc.freeze()
         names = enabled_checks(select, ignore, ledger.options.check_ignore)
         # Errors first (the file is wrong), then warnings (the career drifts).
         problems.extend(ledger.problems)

@@ -20,6 +20,9 @@ def load_without_errors(files: Sequence[str], width: int | None = None, color: s
     from .options import Terminal
 
     ledger = load_many(files)
+    import gc
+
+    gc.freeze()  # the ledger lives until the exit: collections need not scan it again
     errors = ledger.errors
     if errors:
         term = Terminal(width, color, err=True)

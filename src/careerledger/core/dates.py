@@ -1,8 +1,9 @@
 """Dates and durations, as the format writes them, and all arithmetic on them.
 
-Durations stay plain (amount, unit) pairs while loading; arithmetic on them
-uses dateutil's relativedelta, imported only when a metric needs it so that
-`check` starts fast.
+Durations stay plain (amount, unit) pairs while loading; adding them to a
+date is done here, month ends clamped as dateutil's relativedelta does. The
+tests hold the two together; importing dateutil would cost every `check` its
+start-up time for twenty lines of arithmetic.
 
 The calendar runs from 0001-01-01 to 9999-12-31 (Python's date). Arithmetic
 that would leave it stops at its edge: 9998-06-01 + 5y is 9999-12-31, which
@@ -40,24 +41,35 @@ def parse_duration(text: str) -> Duration | None:
 
 
 def add(day: date, duration: Duration, times: int = 1) -> date:
-    """`day` plus `duration` (times `times`), month ends clamped (Jan 31 + 1m = Feb 28/29)."""
-    from dateutil.relativedelta import relativedelta
-
+    """`day` plus `duration` (times `times`), month ends clamped (Jan 31 + 1m = Feb 28/29),
+    as dateutil's relativedelta adds (tests/test_dates.py holds the two together)."""
     n = duration.amount * times
     unit = duration.unit
     try:
-        if unit == "y":
-            delta = relativedelta(years=n)
-        elif unit == "m":
-            delta = relativedelta(months=n)
-        elif unit == "w":
-            delta = relativedelta(weeks=n)
-        else:
-            delta = relativedelta(days=n)
-        result: date = day + delta
+        if unit in ("y", "m"):
+            return add_months(day, n * 12 if unit == "y" else n)
+        return day + timedelta(days=n * 7 if unit == "w" else n)
     except (OverflowError, ValueError):
         return date.max if n > 0 else date.min
-    return result
+
+
+def add_months(day: date, months: int) -> date:
+    """`day` plus `months`, the day clamped to the month's end; OverflowError off
+    the calendar. (Every check adds durations: dateutil stays off `check`.)"""
+    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
+    if not 1 <= year <= 9999:
+        raise OverflowError
+    month += 1
+    return date(year, month, min(day.day, _month_days(year, month)))
+
+
+_DAYS_IN = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _month_days(year: int, month: int) -> int:
+    # calendar.monthrange would import locale: 2 ms of every start
+    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    return 29 if month == 2 and leap else _DAYS_IN[month - 1]
 
 
 def shift(day: date, days: int) -> date:

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
+from ..core.dates import add_months
 from ..core.entries import Entry, Leave, Role
 from ..core.links import links
 
@@ -155,12 +156,19 @@ class Breakdown(NamedTuple):
 
 
 def breakdown(start: date, end: date) -> Breakdown:
-    """end - start in years, months and days (dateutil's relativedelta: 2024-02-29
-    to 2025-02-28 is exactly one year, as core.dates.add counts it)."""
-    from dateutil.relativedelta import relativedelta
-
-    d = relativedelta(end, start)
-    return Breakdown(d.years, d.months, d.days)
+    """end - start in years, months and days, as dateutil's relativedelta(end,
+    start) counts them (tests/test_metrics_timeline.py holds the two together):
+    whole months first, added as core.dates.add adds them (2024-02-29 to
+    2025-02-28 is exactly one year), then the days left."""
+    months = (end.year - start.year) * 12 + end.month - start.month
+    landed = add_months(start, months)
+    step = 1 if end < start else -1
+    while (end > landed) if step > 0 else (end < landed):
+        months += step
+        landed = add_months(start, months)
+    sign = -1 if months < 0 else 1
+    years, rest = divmod(abs(months), 12)
+    return Breakdown(sign * years, sign * rest, (end - landed).days)
 
 
 def side_end(entries: Entries, role: Role) -> date | None:

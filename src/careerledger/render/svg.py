@@ -157,7 +157,10 @@ def scale_of(days: Iterable[date | None], x0: float, x1: float) -> Scale | None:
         return None
     first, last = known[0], known[-1]
     pad = max((last - first).days // 60, 20)  # a margin so end markers are not cut
-    return Scale(date.fromordinal(first.toordinal() - pad), date.fromordinal(last.toordinal() + pad), x0, x1)
+    # the calendar's edges stop the margin (a ledger of 0001-01-01 or 9999-12-31)
+    lo = max(first.toordinal() - pad, date.min.toordinal())
+    hi = min(last.toordinal() + pad, date.max.toordinal())
+    return Scale(date.fromordinal(lo), date.fromordinal(hi), x0, x1)
 
 
 def year_ticks(scale: Scale, top: float, bottom: float) -> list[str]:

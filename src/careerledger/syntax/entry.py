@@ -1,6 +1,9 @@
 """One entry: its head line and metadata lines -> a typed entry, checked
 against the schema (core/schema.py)."""
 
+import sys
+from functools import lru_cache
+
 from ..core import schema as S
 from ..core.dates import add
 from ..core.entries import Duration, Entry, Loc
@@ -20,6 +23,13 @@ from .values import (
 )
 
 NORTH_STAR_HORIZON = Duration(5, "y")  # a north star's `by:` when it names none
+
+
+@lru_cache(maxsize=4096)
+def tag_set(tags: tuple[str, ...]) -> frozenset[str]:
+    """One frozenset for each combination of tags: a ledger repeats a few
+    combinations thousands of times, and a set costs 200 bytes."""
+    return frozenset(sys.intern(t) for t in tags)
 
 _REQUIRED = {kw: tuple(k for k, spec in kind.keys.items() if spec.required) for kw, kind in S.KINDS.items()}
 
@@ -84,7 +94,7 @@ def build_entry(file: str, line: int, text: str, metas: list[tuple[int, str]], p
                 hint or f"'{kw.text}' takes {kind.summary}, then any #tags", len(tok.text),
             ))
     if rest:
-        fields["tags"] = frozenset(tok.text[1:] for tok in rest)
+        fields["tags"] = tag_set(tuple(tok.text[1:] for tok in rest))
     seen = _metadata(file, kw.text, kind, metas, fields, problems) if metas else {}
     for key in _REQUIRED[kw.text]:
         if key not in seen:

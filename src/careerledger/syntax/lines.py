@@ -19,12 +19,12 @@ Suppress, in the order they appear in the file.
 
 import re
 from bisect import bisect_left
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 from ..core.entries import Entry, Loc
 from ..core.problems import Problem, did_you_mean
 from ..core.schema import KINDS
-from ._lalr import Lark_StandAlone
+from ._lexer import FLAGS, IGNORED, RULES, TERMINALS
 from .entry import build_entry
 from .tokens import INDENTED_HEAD, QUOTES, SUPPRESS, UNINDENTED_META, Tok, comment, tokens
 from .values import Bad, string, string_check, wrong_quotes
@@ -61,14 +61,36 @@ class Suppress(NamedTuple):
 Item = Entry | Option | Include | Suppress | Rejected
 
 
-if TYPE_CHECKING:  # a Protocol class costs start-up time; only mypy needs it
-    from typing import Protocol
+# The grammar's terminals as one pattern, tried in the order Lark's basic lexer
+# tries them (hatch_build.py writes them into _lexer.py from the grammar, and
+# checks that the grammar is a sequence of one-token lines, which makes its
+# LALR parse a plain loop over the tokens). Compiled on the first parse.
+_SCANNER: "re.Pattern[str] | None" = None
 
-    class _Token(Protocol):
-        """What Lark hands a callback: a str with its line."""
 
-        line: int
-        value: str
+def _scan(text: str, lines: "_Lines") -> None:
+    """Hand each line token of `text` (which ends with a newline) to its rule's
+    callback. Every line is some token (the grammar's BAD takes any other
+    line), so the scan never fails: one pass, linear in the file."""
+    global _SCANNER
+    if _SCANNER is None:
+        _SCANNER = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in TERMINALS), FLAGS)
+    scan = _SCANNER.match
+    callbacks = {name: getattr(lines, rule) for name, rule in RULES.items()}
+    pos, line, end = 0, 1, len(text)
+    while pos < end:
+        m = scan(text, pos)
+        if m is None or m.end() == pos:  # cannot happen with this grammar; never loop on it
+            stop = text.find("\n", pos) + 1 or end
+            lines.bad(line, text[pos:stop])
+            line, pos = line + 1, stop
+            continue
+        value = m.group()
+        kind = m.lastgroup
+        if kind not in IGNORED:
+            callbacks[kind](line, value)  # type: ignore[index]
+        line += value.count("\n")
+        pos = m.end()
 
 
 def parse(text: str, file: str) -> tuple[list[Item], list[Problem]]:
@@ -89,9 +111,7 @@ def parse(text: str, file: str) -> tuple[list[Item], list[Problem]]:
         crs = _lone_crs(text, file, lines.problems)
     if not text.endswith("\n"):
         text += "\n"
-    # Every line is some token (the grammar's BAD takes any other line), so the
-    # parse never fails: one pass, linear in the file.
-    Lark_StandAlone(transformer=lines).parse(text)
+    _scan(text, lines)
     lines.flush()
     if crs:
         # What follows a lone CR on its line was most likely meant as the next
@@ -144,12 +164,10 @@ class _Lines:
         # line that is none of these comes, or at the end (flush).
         self.pending: tuple[int, str, list[tuple[int, str]]] | None = None
 
-    # -- Lark callbacks (each gets a one-token list) --------------------------
+    # -- one callback per line rule of the grammar: (its first line, its text) --
 
-    def entry(self, children: "list[_Token]") -> None:
-        tok = children[0]
-        line = tok.line
-        lines = tok.value.split("\n")  # the last is "": the token ends with a newline
+    def entry(self, line: int, value: str) -> None:
+        lines = value.split("\n")  # the last is "": the token ends with a newline
         if self.pending is not None:
             self.flush()
         self.block_line = line
@@ -168,13 +186,11 @@ class _Lines:
                 metas.append((line + i, text))
         self.pending = (head_line, head, metas)
 
-    def meta(self, children: "list[_Token]") -> None:
+    def meta(self, line: int, value: str) -> None:
         # An indented line outside any entry's token: one came between it and
         # the entry (a heading, option, include, a line reported as broken or
         # an unindented `key: value` line).
-        tok = children[0]
-        line = tok.line
-        text = tok.value.rstrip("\r\n")
+        text = value.rstrip("\r\n")
         inside = text.lstrip()
         if "0" <= inside[0] <= "9" and re.match(INDENTED_HEAD, text):
             self._indented(line, text, "E201" if self.pending is None else "E202")
@@ -193,12 +209,10 @@ class _Lines:
             " between, but a heading, option or include ends the entry", len(text) - col + 1,
         ))
 
-    def option(self, children: "list[_Token]") -> None:
-        tok = children[0]
-        line = tok.line
+    def option(self, line: int, value: str) -> None:
         self.flush()
         self._end_block(line)
-        text = tok.value.rstrip("\r\n")
+        text = value.rstrip("\r\n")
         try:
             toks = self._directive(line, text, 'option "key" "value"')
             key = string(self.file, line, toks[1])
@@ -210,12 +224,10 @@ class _Lines:
             Loc(self.file, line, 1), key, value, Loc(self.file, line, toks[2].col), Loc(self.file, line, toks[1].col),
         ))
 
-    def include(self, children: "list[_Token]") -> None:
-        tok = children[0]
-        line = tok.line
+    def include(self, line: int, value: str) -> None:
         self.flush()
         self._end_block(line)
-        text = tok.value.rstrip("\r\n")
+        text = value.rstrip("\r\n")
         try:
             toks = self._directive(line, text, 'include "path"')
             path = string(self.file, line, toks[1])
@@ -224,14 +236,12 @@ class _Lines:
             return
         self.items.append(Include(Loc(self.file, line, toks[1].col), path))
 
-    def heading(self, children: "list[_Token]") -> None:
+    def heading(self, line: int, value: str) -> None:
         self.flush()
-        self._end_block(children[0].line)
+        self._end_block(line)
 
-    def bad(self, children: "list[_Token]") -> None:
-        tok = children[0]
-        line = tok.line
-        text = tok.value.rstrip("\r\n")
+    def bad(self, line: int, value: str) -> None:
+        text = value.rstrip("\r\n")
         m = re.match(UNINDENTED_META, text)
         if m is None:
             self.flush()
@@ -250,9 +260,6 @@ class _Lines:
             self.pending[2].append((line, text))  # read as if indented: no E204 for a key that is there
         else:
             self.broken.append(line)
-
-    def start(self, children: list[object]) -> None:
-        return None
 
     # -- blocks ---------------------------------------------------------------
 

@@ -2,6 +2,7 @@
 located problem saying what was expected."""
 
 import re
+import sys
 from datetime import date
 from typing import NoReturn
 
@@ -349,11 +350,15 @@ def date_value(file: str, line: int, tok: Tok) -> date:
     return day
 
 
+INTERNED = 64  # strings up to this long are shared (sys.intern); longer ones are mostly prose
+
+
 def string(file: str, line: int, tok: Tok) -> str:
     """The text of a string token, its escapes undone."""
     text = tok.text[1:-1]
     if "\\" not in text:
-        return text
+        # a name, an org, a recipient: written again and again; one copy of each
+        return sys.intern(text) if len(text) <= INTERNED else text
     for m in _ESCAPE.finditer(text):
         if m[1] not in '"\\':
             raise Bad(Problem(
