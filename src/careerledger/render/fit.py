@@ -136,12 +136,13 @@ def wrap(text: str, width: int, hang: int = 0) -> list[str]:
     indents them). A list item joined by NBSP keeps together unless it alone
     is too wide; a word too wide for any line is cut."""
     width = max(width, 1)
+    measure = len if text.isascii() else cells  # a report wraps thousands of cells: skip the per-character look
     lines: list[str] = []
     for para in text.split("\n"):
         line, used, started = "", 0, False
         for word in para.split(" "):
             limit = max(width - (hang if lines else 0), 1)
-            w = cells(word)
+            w = measure(word)
             if started and used + 1 + w <= limit:
                 line, used = f"{line} {word}", used + 1 + w
                 continue
@@ -153,7 +154,7 @@ def wrap(text: str, width: int, hang: int = 0) -> list[str]:
                 continue
             pieces = _cut_item(word, limit)
             lines.extend(pieces[:-1])
-            line, used, started = pieces[-1], cells(pieces[-1]), True
+            line, used, started = pieces[-1], measure(pieces[-1]), True
         lines.append(line)
     return [ln.replace(NBSP, " ") for ln in lines]
 
@@ -166,7 +167,8 @@ def _cut_item(word: str, width: int) -> list[str]:
 
 
 def longest_word(text: str) -> int:
-    return max((cells(w) for w in text.replace("\n", " ").split(" ")), default=0)
+    words = text.replace("\n", " ").split(" ")
+    return max(map(len if text.isascii() else cells, words))
 
 
 def indent(lines: Sequence[str], prefix: str) -> list[str]:
@@ -202,18 +204,23 @@ def table(cols: Sequence[Col], rows: Sequence[Sequence[str]], width: int, *, pai
     inside their columns, and when even that cannot fit, one block per row."""
     headed = any(c.header is not None for c in cols)
     heads = [c.header or "" for c in cols]
+    sizes = [[cells(cell) for cell in row] for row in rows]  # each cell measured once: a report may have 10,000 rows
     content, natural = [], []
     for i in range(len(cols)):
-        w = max([cells(r[i]) for r in rows] + [cells(heads[i])])
+        w = max([size[i] for size in sizes] + [cells(heads[i])])
         content.append(w)
         natural.append(max(w, cells(heads[i]) + 2) if headed else w)  # tabulate pads a header by 2
-    least = _least(cols, rows, heads, natural)
-    for gap in (GAP, 1):  # one space apart still reads as a table; blocks are the last resort
-        widths = _shrink(natural, content, least, width - gap * (len(cols) - 1))
-        if widths is not None:
-            break
+    if sum(natural) + GAP * (len(cols) - 1) <= width:
+        widths, gap = natural, GAP
     else:
-        return _blocks(heads, rows, width, paint, tone)
+        least = _least(cols, rows, heads, natural)
+        for gap in (GAP, 1):  # one space apart still reads as a table; blocks are the last resort
+            fitted = _shrink(natural, content, least, width - gap * (len(cols) - 1))
+            if fitted is not None:
+                widths = fitted
+                break
+        else:
+            return _blocks(heads, rows, width, paint, tone)
     sep = " " * gap
     out: list[str] = []
     if headed:
@@ -226,8 +233,15 @@ def table(cols: Sequence[Col], rows: Sequence[Sequence[str]], width: int, *, pai
                 parts.append(line + " " * (w - cells(line)))
             out.append(sep.join(parts).rstrip())
         out.append(sep.join("-" * w for w in widths).rstrip())
-    for r, row in enumerate(rows):
-        parts_lines = [wrap(cell, w) for cell, w in zip(row, widths, strict=True)]
+    for r, (row, size) in enumerate(zip(rows, sizes, strict=True)):
+        if all(n <= w for n, w in zip(size, widths, strict=True)) and not any("\n" in c for c in row):
+            # the common row: every cell on one line, no wrapping to work out
+            parts = [paint(c.replace(NBSP, " "), tone(r, i) if tone else None) + " " * (w - n)
+                     for i, (c, n, w) in enumerate(zip(row, size, widths, strict=True))]
+            out.append(sep.join(parts).rstrip())
+            continue
+        parts_lines = [wrap(cell, w) if n > w or "\n" in cell else [cell.replace(NBSP, " ")]
+                       for cell, n, w in zip(row, size, widths, strict=True)]
         depth = max(len(p) for p in parts_lines)
         for k in range(depth):
             parts = []
