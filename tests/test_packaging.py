@@ -20,27 +20,27 @@ def test_grammar_ships_in_the_installed_package():
     assert shipped == (ROOT / "grammar" / "careerledger.lark").read_text(encoding="utf-8")
 
 
-def test_generated_lexer_is_current():
-    # _lexer.py is generated at install time; a grammar edit without a
-    # reinstall (pip install -e .) leaves a stale lexer behind
+def _hatch_build():
+    """The build hook's module (it needs lark, a test dependency)."""
     pytest.importorskip("lark")
     sys.path.insert(0, str(ROOT))
     try:
-        import hatch_build
+        return importlib.import_module("hatch_build")
     finally:
         sys.path.remove(str(ROOT))
+
+
+def test_generated_lexer_is_current():
+    # _lexer.py is generated at install time; a grammar edit without a
+    # reinstall (pip install -e .) leaves a stale lexer behind
+    hatch_build = _hatch_build()
     grammar = (ROOT / "grammar" / "careerledger.lark").read_text(encoding="utf-8")
     shipped = importlib.resources.files("careerledger.syntax") / "_lexer.py"
     assert shipped.read_text(encoding="utf-8") == hatch_build.lexer_module(grammar)
 
 
 def test_the_build_refuses_a_grammar_that_is_not_a_sequence_of_one_token_lines():
-    pytest.importorskip("lark")
-    sys.path.insert(0, str(ROOT))
-    try:
-        import hatch_build
-    finally:
-        sys.path.remove(str(ROOT))
+    hatch_build = _hatch_build()
     grammar = (ROOT / "grammar" / "careerledger.lark").read_text(encoding="utf-8")
     nested = grammar.replace("entry: ENTRY", "entry: ENTRY META*")
     assert nested != grammar
