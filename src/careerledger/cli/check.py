@@ -46,7 +46,7 @@ def check(
     Examples:
       careerledger check career.career
       careerledger check --ignore home-stale --strict career.career
-      careerledger check --root career.career 2026.career   # as a pre-commit hook does
+      careerledger check --root career.career 2026.career  # as a hook does
     """
     from ..core.problems import enabled_checks
 

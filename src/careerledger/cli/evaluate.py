@@ -58,9 +58,10 @@ def split_args(args: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]
                epilog="""\b
 Examples:
   careerledger evaluate "AI Shopping Assistant" career.career
-  careerledger evaluate "New thing" career.career --track innovation --phase learning --builds zero-to-one
+  careerledger evaluate "New thing" career.career --track innovation \\
+      --phase learning --builds zero-to-one
   careerledger evaluate "AI Shopping Assistant" --format json career.career
-  careerledger evaluate "Offer A" "Offer B" "Offer C" career.career    # ranked, with staying""")
+  careerledger evaluate "Offer A" "Offer B" career.career   # ranked""")
 @click.argument("args", nargs=-1, metavar="NAME [NAME]... [FILE]...", shell_complete=completer("opportunities"))
 @click.option("--track", type=click.Choice(TRACKS), help="Ad hoc: the track it would put you on.")
 @click.option("--phase", type=click.Choice(PHASES), help="Ad hoc: the phase it would put you in.")

@@ -15,8 +15,8 @@ if TYPE_CHECKING:
 
 @click.command(epilog="""\b
 Examples:
-  careerledger lsp                          # an editor starts it, and talks on stdio
-  careerledger lsp --root career.career     # included files checked within this root""")
+  careerledger lsp                       # an editor starts it (stdio)
+  careerledger lsp --root career.career  # included files checked in this root""")
 @click.option("--root", type=click.Path(dir_okay=False), metavar="FILE",
               help="The root ledger, when the client's initializationOptions name none (default: $CAREERLEDGER_FILE).")
 @as_of_option("Compute the warnings as of DATE, when the client's options say nothing (default: today).")
