@@ -36,7 +36,7 @@ def _files(incomplete: str) -> list[CompletionItem]:
     return [CompletionItem(incomplete, type="file")]
 
 
-def _ledger(ctx: click.Context, words: Iterable[str]) -> "Ledger | None":
+def _ledger(words: Iterable[str]) -> "Ledger | None":
     """The ledger of the files already on the line (the words that name
     files), else $CAREERLEDGER_FILE's; None when there is none or it fails."""
     files = [w for w in words if w != "-" and os.path.isfile(w)]
@@ -101,7 +101,7 @@ def periods(ctx: click.Context, param: click.Parameter, incomplete: str) -> list
 
 def role_titles(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
     """--role: the main roles' titles of the ledger, latest first."""
-    ledger = _ledger(ctx, _args(ctx))
+    ledger = _ledger(_args(ctx))
     if ledger is None:
         return []
     from ..core.entries import Role
@@ -113,7 +113,7 @@ def role_titles(ctx: click.Context, param: click.Parameter, incomplete: str) -> 
 def opportunities(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
     """`evaluate NAME… [FILE]…`: the ledger's opportunities not yet named, then files."""
     args = _args(ctx)
-    ledger = _ledger(ctx, args)
+    ledger = _ledger(args)
     named = set(args)
     found: list[CompletionItem] = []
     if ledger is not None:

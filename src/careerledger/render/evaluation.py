@@ -348,8 +348,7 @@ def summary(ev: Evaluation) -> str:
 
 
 def _wrap(text: str, indent: str = "", first: str = "", width: int = WIDTH) -> list[str]:
-    lines = fit.wrap(text, width - len(first), hang=len(indent) - len(first))
-    return [first + lines[0]] + [indent + line for line in lines[1:]]
+    return fit.hanging(first, text, width, indent)
 
 
 def _reason_lines(reasons: Sequence[Reason], width: int = WIDTH, paint: fit.Paint = fit.PLAIN) -> list[str]:
@@ -398,7 +397,7 @@ def evaluation(ev: Evaluation, fmt: str, owner: str | None = None, width: int = 
     """An Evaluation as `text` or `json`; `owner` is the ledger's option."""
     assert fmt in EVALUATION_FORMATS
     if fmt == "json":
-        return json.dumps(evaluation_data(ev, owner), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+        return _json(evaluation_data(ev, owner))
     return evaluation_text(ev, owner, width, paint)
 
 
@@ -473,8 +472,12 @@ def comparison(cmp: Comparison, fmt: str, owner: str | None = None, width: int =
                paint: fit.Paint = fit.PLAIN) -> str:
     assert fmt in EVALUATION_FORMATS
     if fmt == "json":
-        return json.dumps(comparison_data(cmp, owner), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+        return _json(comparison_data(cmp, owner))
     return comparison_text(cmp, owner, width, paint)
+
+
+def _json(data: dict[str, object]) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
 
 # --- JSON ------------------------------------------------------------------------------------

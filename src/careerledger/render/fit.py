@@ -96,7 +96,7 @@ class Paint:
         return "".join(out)
 
 
-_STRIP_TONES = {"■": "good", "□": "bad", "#": "good", ".": "bad"}
+_STRIP_TONES = {"■": "good", "□": "bad"}
 PLAIN = Paint(False)
 
 
