@@ -1030,3 +1030,74 @@ def test_the_scan_hands_on_exactly_the_tokens_lark_parses(text):
 def test_the_scan_agrees_with_lark_on_any_mix_of_lines(parts):
     text = "\n".join(parts) + "\n"
     assert _scanned(text) == _lark_tokens(text)
+
+
+# --- the fast paths read what the general path reads ----------------------------
+
+_PIECES = [
+    "2024-01-31", "2024-02-30", "2024-01", "0000-01-01", "٢٠٢٤-01-01", "note", "role", "at", "skill", "outcome",
+    "decision", "home", "explained", "north-star", "bet", "notes", '"A"', '"Senior PM"', '""', '"a;b"', '"a\\"b"',
+    '"open', "“curly”", "'single'", "#tag", "#a/b", "#Bad", "#", "#a,#b", "mastered", "success", "pivoted",
+    "decline", "4", "04", "6", "4.0", "-1", "x", ";", "; careerledger: ignore W201", "3y",
+]
+_GAPS = [" ", "  ", "\t", "", "\u00a0", "\x0b"]
+
+
+def _heads():
+    for path in EXAMPLES:
+        for text in path.read_text(encoding="utf-8").splitlines():
+            if text[:1].isdigit():
+                yield text
+
+
+def _both_heads(text):
+    from careerledger.syntax import entry as B
+    from careerledger.syntax.values import Bad
+
+    plain = B._plain_head(text)
+    try:
+        general = B._head("f.career", 1, text)
+    except Bad as bad:
+        general = bad.problem
+    return plain, general
+
+
+@pytest.mark.parametrize("text", sorted(set(_heads())))
+def test_plain_head_lines_of_the_examples_are_read_at_once_and_alike(text):
+    plain, general = _both_heads(text)
+    if "\\" not in text and "  " not in text:
+        assert plain is not None, text  # the examples are plain: the fast path takes them
+    if plain is not None:
+        assert plain == general
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_GAPS), st.sampled_from(_PIECES)), min_size=1, max_size=8),
+       st.sampled_from(["2024-01-31 ", "2024-01-31\t", "2024-13-01 ", "2024-01-31"]), st.sampled_from(_GAPS))
+def test_any_head_line_the_fast_path_reads_it_reads_as_the_general_path(parts, start, end):
+    text = start + "".join(gap + piece for gap, piece in parts).lstrip(" \t") + end
+    plain, general = _both_heads(text)
+    if plain is not None:
+        assert plain == general, text
+
+
+_VALUES = ['"A"', '"a b"', '""', '"a\\"b"', "core", "innovation", "nope", "yes", "no", "Core", "a1-b", "#t",
+           "#t #u", "2024-01-01", "3y", "4", "“x”", "'x'", '"open']
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.sampled_from(sorted(KINDS)), st.sampled_from([*sorted({k for kind in KINDS.values() for k in kind.keys}),
+                                                       "x-a", "x-", "nokey"]),
+       st.sampled_from(_VALUES), st.sampled_from(["", " ", "\t"]))
+def test_any_metadata_line_the_fast_path_reads_it_reads_as_the_general_path(keyword, key, value, end):
+    # A trailing comment takes a line off the fast path (which reads a value
+    # alone on its line), and the comment itself is dropped by either.
+    from careerledger.syntax.entry import _metadata
+
+    def read(line):
+        fields, problems = {}, []
+        seen = _metadata("f.career", keyword, KINDS[keyword], [(2, line)], fields, problems)
+        return fields, problems, seen
+
+    line = f"  {key}: {value}{end}"
+    assert read(line) == read(line + " ; c")

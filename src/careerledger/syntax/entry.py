@@ -1,20 +1,23 @@
 """One entry: its head line and metadata lines -> a typed entry, checked
 against the schema (core/schema.py)."""
 
+import re
 import sys
+from datetime import date
 from functools import lru_cache
 
 from ..core import schema as S
 from ..core.dates import add
 from ..core.entries import Duration, Entry, Loc
 from ..core.problems import Problem, did_you_mean
-from .tokens import KEY, QUOTES, SHOWN, Tok, tokens
+from .tokens import KEY, QUOTES, SHOWN, TAG_BODY, Tok, tokens
 from .values import (
     Bad,
     bad_tag,
     date_value,
     describe,
     extra_value,
+    shared,
     string_check,
     tags,
     tags_hint,
@@ -38,6 +41,34 @@ def build_entry(file: str, line: int, text: str, metas: list[tuple[int, str]], p
     """The entry whose head line `text` is on `line`, with its metadata lines
     (line number, text). A fault of the head line raises Bad; faults of
     metadata lines are added to `problems` and the entry is built without them."""
+    head = _plain_head(text)
+    if head is None:
+        head = _head(file, line, text)
+    keyword, kind, day, col, kw_col, fields = head
+    seen = _metadata(file, keyword, kind, metas, fields, problems) if metas else {}
+    for key in _REQUIRED[keyword]:
+        if key not in seen:
+            spec = kind.keys[key]
+            if spec.unless is not None and fields.get(kind.keys[spec.unless].field) is True:
+                fields[spec.field] = None  # optional here (a side role's phase): it has none
+                continue
+            problems.append(Problem(
+                Loc(file, line, kw_col), "E204", f"'{keyword}' needs '{key}:' metadata",
+                f"add an indented line under it:   {key}: {describe(spec.type)}", len(keyword),
+            ))
+    if keyword == "north-star" and "by" not in fields:
+        fields["by"] = add(day, NORTH_STAR_HORIZON)
+    return kind.cls(Loc(file, line, col), day, **fields)  # type: ignore[arg-type]
+
+
+# What a head line gives: its keyword, kind, date, the columns of the date and
+# the keyword, and the fields of its arguments and tags.
+Head = tuple[str, S.Kind, date, int, int, dict[str, object]]
+
+
+def _head(file: str, line: int, text: str) -> Head:
+    """The head line read token by token: any line, and a located problem
+    (raised as Bad) for the first thing wrong in it."""
     toks = tokens(text)
     first = toks[0]
     if first.kind != "date":
@@ -95,20 +126,75 @@ def build_entry(file: str, line: int, text: str, metas: list[tuple[int, str]], p
             ))
     if rest:
         fields["tags"] = tag_set(tuple(tok.text[1:] for tok in rest))
-    seen = _metadata(file, kw.text, kind, metas, fields, problems) if metas else {}
-    for key in _REQUIRED[kw.text]:
-        if key not in seen:
-            spec = kind.keys[key]
-            if spec.unless is not None and fields.get(kind.keys[spec.unless].field) is True:
-                fields[spec.field] = None  # optional here (a side role's phase): it has none
-                continue
-            problems.append(Problem(
-                Loc(file, line, kw.col), "E204", f"'{kw.text}' needs '{key}:' metadata",
-                f"add an indented line under it:   {key}: {describe(spec.type)}", len(kw.text),
-            ))
-    if kw.text == "north-star" and "by" not in fields:
-        fields["by"] = add(day, NORTH_STAR_HORIZON)
-    return kind.cls(Loc(file, line, first.col), day, **fields)  # type: ignore[arg-type]
+    return kw.text, kind, day, first.col, kw.col, fields
+
+
+# The fast path. Most head lines are plain: the date (of a day or a month),
+# one space, the keyword, then its arguments and tags in their simplest
+# spelling (strings without escapes, tags, the words of an enumeration, a
+# score), separated by spaces or tabs. One match reads such a line; _head,
+# which reads any line, would read it to the same fields (tests/test_syntax.py
+# holds the two together), so anything else goes there. The patterns are made
+# from the schema, one per shape of arguments, when a kind of that shape is
+# first read.
+_PLAIN_ARG = {S.STRING: r'[ \t]+"([^"\\\n]*)"', S.TAG: r"[ \t]+#(" + TAG_BODY + ")", S.SCORE: r"[ \t]+([1-5])"}
+_PLAIN_TAIL = r"((?:[ \t]+#" + TAG_BODY + r")*)[ \t]*(?:;[^\n]*)?"
+Plain = tuple[re.Pattern[str], S.Kind, tuple[tuple[str, S.ValueType], ...]]  # pattern, kind, (field, type) per group
+_plain: dict[str, Plain | None] = {}  # keyword -> how to read its plain head lines (None: not at all)
+_shapes: dict[str, re.Pattern[str]] = {}
+
+
+def _plain_pattern(kind: S.Kind) -> Plain | None:
+    parts = []
+    for arg in kind.args:
+        if arg.field is None:
+            parts.append(r"[ \t]+" + re.escape(str(arg.type)))
+        elif isinstance(arg.type, tuple):
+            parts.append(r"[ \t]+(" + "|".join(map(re.escape, arg.type)) + ")")
+        elif arg.type in _PLAIN_ARG:
+            parts.append(_PLAIN_ARG[arg.type])
+        else:
+            return None
+    shape = r"(\d{4}-\d\d(?:-\d\d)?) [a-z-]+" + "".join(parts) + _PLAIN_TAIL
+    pattern = _shapes.get(shape)
+    if pattern is None:
+        pattern = _shapes[shape] = re.compile(shape)
+    return pattern, kind, tuple((a.field, a.type) for a in kind.args if a.field is not None)  # type: ignore[misc]
+
+
+def _plain_head(text: str) -> Head | None:
+    """The head line read in one match, or None when it is not plain."""
+    day_end = 10 if text[10:11] == " " else 7  # 2024-01-31 or 2024-01 (the 1st)
+    end = text.find(" ", day_end + 1)
+    keyword = text[day_end + 1:end] if end > 0 else text[day_end + 1:]
+    found = _plain.get(keyword)
+    if found is None:
+        if keyword not in S.KINDS or keyword in _plain:
+            return None
+        found = _plain[keyword] = _plain_pattern(S.KINDS[keyword])
+        if found is None:
+            return None
+    pattern, kind, args = found
+    m = pattern.fullmatch(text)
+    if m is None or m.end(1) != day_end:  # (then the keyword it matched is not the one looked up)
+        return None
+    try:
+        day = date.fromisoformat(text[:10] if day_end == 10 else text[:7] + "-01")
+    except ValueError:
+        return None  # not a day of the calendar: _head says so
+    fields: dict[str, object] = {}
+    for i, (field, type_) in enumerate(args, 2):
+        got = m[i]
+        if type_ == S.STRING:
+            fields[field] = shared(got)
+        elif type_ == S.SCORE:
+            fields[field] = int(got)
+        else:
+            fields[field] = got
+    tags = m[len(args) + 2]
+    if tags:
+        fields["tags"] = tag_set(tuple(t[1:] for t in tags.split()))
+    return keyword, kind, day, 1, day_end + 2, fields
 
 
 def _metadata(
@@ -118,6 +204,7 @@ def _metadata(
     """Fill `fields` from the metadata lines; -> key -> the line it is on."""
     extra = []
     seen: dict[str, int] = {}
+    keys = kind.keys
     for line, text in metas:
         m = KEY.match(text)
         if not m:
@@ -137,10 +224,33 @@ def _metadata(
             ))
             continue
         seen[key] = line
-        if m[2]:
-            toks = [Tok("string", m[2], m.start(2) + 1)]
-        elif m[3]:
-            toks = [Tok("word", m[3], m.start(3) + 1)]
+        quoted, word = m[2], m[3]
+        # The commonest lines, `key: "text"` and `key: word` with a value that
+        # is welcome, read at once; the general path below would read them to
+        # the same value (tests/test_syntax.py holds the two together).
+        if key.startswith("x-") and len(key) > 2:
+            if quoted is not None:
+                extra.append((key, shared(quoted[1:-1])))
+                continue
+            if word is not None:
+                extra.append((key, sys.intern(word)))
+                continue
+        elif (spec := keys.get(key)) is not None:
+            type_ = spec.type
+            if quoted is not None and type_ == S.STRING:
+                fields[spec.field] = shared(quoted[1:-1])
+                continue
+            if word is not None:
+                if type_ == S.WORD or isinstance(type_, tuple) and word in type_:
+                    fields[spec.field] = sys.intern(word)
+                    continue
+                if type_ == S.YES and word in ("yes", "no"):
+                    fields[spec.field] = word == "yes"
+                    continue
+        if quoted:
+            toks = [Tok("string", quoted, m.start(2) + 1)]
+        elif word:
+            toks = [Tok("word", word, m.start(3) + 1)]
         else:
             toks = tokens(text, m.end())
         try:

@@ -353,12 +353,17 @@ def date_value(file: str, line: int, tok: Tok) -> date:
 INTERNED = 64  # strings up to this long are shared (sys.intern); longer ones are mostly prose
 
 
+def shared(text: str) -> str:
+    """`text`, as one copy of it: a name, an org, a recipient is written again
+    and again (prose, which is longer, seldom is)."""
+    return sys.intern(text) if len(text) <= INTERNED else text
+
+
 def string(file: str, line: int, tok: Tok) -> str:
     """The text of a string token, its escapes undone."""
     text = tok.text[1:-1]
     if "\\" not in text:
-        # a name, an org, a recipient: written again and again; one copy of each
-        return sys.intern(text) if len(text) <= INTERNED else text
+        return shared(text)
     for m in _ESCAPE.finditer(text):
         if m[1] not in '"\\':
             raise Bad(Problem(
