@@ -4,6 +4,7 @@ against the schema (core/schema.py)."""
 import re
 import sys
 from datetime import date
+from collections.abc import Callable
 from functools import lru_cache
 
 from ..core import schema as S
@@ -139,7 +140,8 @@ def _head(file: str, line: int, text: str) -> Head:
 # first read.
 _PLAIN_ARG = {S.STRING: r'[ \t]+"([^"\\\n]*)"', S.TAG: r"[ \t]+#(" + TAG_BODY + ")", S.SCORE: r"[ \t]+([1-5])"}
 _PLAIN_TAIL = r"((?:[ \t]+#" + TAG_BODY + r")*)[ \t]*(?:;[^\n]*)?"
-Plain = tuple[re.Pattern[str], S.Kind, tuple[tuple[str, S.ValueType], ...]]  # pattern, kind, (field, type) per group
+# a plain head line's pattern, its kind, and the field of each group with what reads it
+Plain = tuple[re.Pattern[str], S.Kind, tuple[str, ...], tuple[Callable[[str], object], ...]]
 _plain: dict[str, Plain | None] = {}  # keyword -> how to read its plain head lines (None: not at all)
 _shapes: dict[str, re.Pattern[str]] = {}
 
@@ -159,7 +161,9 @@ def _plain_pattern(kind: S.Kind) -> Plain | None:
     pattern = _shapes.get(shape)
     if pattern is None:
         pattern = _shapes[shape] = re.compile(shape)
-    return pattern, kind, tuple((a.field, a.type) for a in kind.args if a.field is not None)  # type: ignore[misc]
+    read = {S.STRING: shared, S.SCORE: int}
+    args = [a for a in kind.args if a.field is not None]
+    return pattern, kind, tuple(a.field for a in args), tuple(read.get(a.type, sys.intern) for a in args)  # type: ignore[misc]
 
 
 def _plain_head(text: str) -> Head | None:
@@ -174,7 +178,7 @@ def _plain_head(text: str) -> Head | None:
         found = _plain[keyword] = _plain_pattern(S.KINDS[keyword])
         if found is None:
             return None
-    pattern, kind, args = found
+    pattern, kind, names, reads = found
     m = pattern.fullmatch(text)
     if m is None or m.end(1) != day_end:  # (then the keyword it matched is not the one looked up)
         return None
@@ -182,18 +186,10 @@ def _plain_head(text: str) -> Head | None:
         day = date.fromisoformat(text[:10] if day_end == 10 else text[:7] + "-01")
     except ValueError:
         return None  # not a day of the calendar: _head says so
-    fields: dict[str, object] = {}
-    for i, (field, type_) in enumerate(args, 2):
-        got = m[i]
-        if type_ == S.STRING:
-            fields[field] = shared(got)
-        elif type_ == S.SCORE:
-            fields[field] = int(got)
-        else:
-            fields[field] = got
-    tags = m[len(args) + 2]
-    if tags:
-        fields["tags"] = tag_set(tuple(t[1:] for t in tags.split()))
+    groups = m.groups()
+    fields: dict[str, object] = {name: read(got) for name, read, got in zip(names, reads, groups[1:])}
+    if groups[-1]:
+        fields["tags"] = tag_set(tuple(t[1:] for t in groups[-1].split()))
     return keyword, kind, day, 1, day_end + 2, fields
 
 
@@ -215,16 +211,14 @@ def _metadata(
                 len(text.strip()),
             ))
             continue
-        key = m[1]
-        kcol = m.start(1) + 1
+        key, quoted, word = m.groups()
         if key in seen:
             problems.append(Problem(
-                Loc(file, line, kcol), "E205", f"'{key}:' is set twice on this entry",
+                Loc(file, line, m.start(1) + 1), "E205", f"'{key}:' is set twice on this entry",
                 f"the first is on line {seen[key]}; keep one", len(key),
             ))
             continue
         seen[key] = line
-        quoted, word = m[2], m[3]
         # The commonest lines, `key: "text"` and `key: word` with a value that
         # is welcome, read at once; the general path below would read them to
         # the same value (tests/test_syntax.py holds the two together).
@@ -253,6 +247,7 @@ def _metadata(
             toks = [Tok("word", word, m.start(3) + 1)]
         else:
             toks = tokens(text, m.end())
+        kcol = m.start(1) + 1
         try:
             if key.startswith("x-") and len(key) > 2:
                 extra.append((key, extra_value(file, line, toks, text)))

@@ -168,13 +168,15 @@ class _Lines:
 
     def entry(self, line: int, value: str) -> None:
         lines = value.split("\n")  # the last is "": the token ends with a newline
+        if "\r" in value:
+            lines = [text.rstrip("\r") for text in lines]
         if self.pending is not None:
             self.flush()
         self.block_line = line
-        head_line, head = line, lines[0].rstrip("\r")
+        head_line, head = line, lines[0]
         metas: list[tuple[int, str]] = []
         for i in range(1, len(lines) - 1):
-            text = lines[i].rstrip("\r")
+            text = lines[i]
             inside = text.lstrip()
             if inside and inside[0] != ";":  # blank and comment lines separate nothing
                 if "0" <= inside[0] <= "9" and re.match(INDENTED_HEAD, text):
