@@ -172,10 +172,7 @@ class _Loader:
             held = self.overlay.get(key)
             if held is not None:  # an editor's buffer: there may be no such file on disk yet
                 self.seen.add(key)
-                if isinstance(held, bytes):
-                    self.read_bytes(held, path, (*chain, key))
-                else:
-                    self.read_text(held, path, (*chain, key))
+                self.read_text(self.decode(held, path) if isinstance(held, bytes) else held, path, (*chain, key))
                 return
         where = loc or Loc(path, 1, 1)
         try:
@@ -193,7 +190,9 @@ class _Loader:
             self.problems.append(Problem(where, "E002", f"cannot read {path}: {e.strerror or e}"))
             return
         self.seen.add(key)
-        self.read_bytes(data, path, (*chain, key))
+        text = self.decode(data, path)
+        del data  # not held through the parse: it would add the file's size to the peak
+        self.read_text(text, path, (*chain, key))
 
     def read_stdin(self) -> None:
         """`-`: the ledger on standard input; its includes resolve from the current directory."""
@@ -202,11 +201,13 @@ class _Loader:
         except (OSError, AttributeError, ValueError) as e:
             self.problems.append(Problem(Loc(STDIN, 1, 1), "E002", f"cannot read standard input: {e}"))
             return
-        self.read_bytes(data, STDIN, ())
+        text = self.decode(data, STDIN)
+        del data
+        self.read_text(text, STDIN, ())
 
-    def read_bytes(self, data: bytes, path: str, chain: tuple[str, ...]) -> None:
-        """Decode what can be decoded, report each byte that is not UTF-8 (the
-        first few: a binary file would have thousands) and read the rest."""
+    def decode(self, data: bytes, path: str) -> str:
+        """Decode what can be decoded, and report each byte that is not UTF-8
+        (the first few: a binary file would have thousands)."""
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
@@ -227,7 +228,7 @@ class _Loader:
                     f"{len(bad) - MAX_BAD_BYTES} more bytes that are not UTF-8, from offset {start}",
                     "is this a text file? save it as UTF-8",
                 ))
-        self.read_text(text, path, chain)
+        return text
 
     def read_text(self, text: str, path: str, chain: tuple[str, ...]) -> None:
         self.sources[path] = text

@@ -17,6 +17,7 @@ E = TypeVar("E", bound=Opportunity)
 
 
 def validate(entries: Sequence[Entry]) -> list[Problem]:
+    """The errors of a whole ledger's entries, given in ledger order (by date)."""
     problems: list[Problem] = []
     for check in CHECKS:
         problems.extend(check(entries))
@@ -75,9 +76,16 @@ def check_decisions(entries: Sequence[Entry]) -> Iterator[Problem]:
 
 
 def check_duplicates(entries: Sequence[Entry]) -> Iterator[Problem]:
+    """Two entries of one kind and name on one day. Entries come in date order,
+    so only the current day's are kept: a whole ledger's keys at once would
+    be the largest thing a load holds after the entries themselves."""
     seen: dict[tuple[object, ...], Entry] = {}
+    day = None
     for e in entries:
-        key = (e.date, type(e), name_of(e))
+        if e.date != day:
+            day = e.date
+            seen.clear()
+        key = (type(e), name_of(e))
         first = seen.get(key)
         if first is None:
             seen[key] = e

@@ -166,6 +166,16 @@ def _plain_pattern(kind: S.Kind) -> Plain | None:
     return pattern, kind, tuple(a.field for a in args), tuple(read.get(a.type, sys.intern) for a in args)  # type: ignore[misc]
 
 
+@lru_cache(maxsize=1024)
+def _day(text: str) -> date | None:
+    """`2024-01-31` or `2024-01` -> its date (one object for each, since entries
+    come a few a day); None when it is no day of the calendar."""
+    try:
+        return date.fromisoformat(text if len(text) == 10 else text + "-01")
+    except ValueError:
+        return None
+
+
 def _plain_head(text: str) -> Head | None:
     """The head line read in one match, or None when it is not plain."""
     day_end = 10 if text[10:11] == " " else 7  # 2024-01-31 or 2024-01 (the 1st)
@@ -182,9 +192,8 @@ def _plain_head(text: str) -> Head | None:
     m = pattern.fullmatch(text)
     if m is None or m.end(1) != day_end:  # (then the keyword it matched is not the one looked up)
         return None
-    try:
-        day = date.fromisoformat(text[:10] if day_end == 10 else text[:7] + "-01")
-    except ValueError:
+    day = _day(text[:day_end])
+    if day is None:
         return None  # not a day of the calendar: _head says so
     groups = m.groups()
     fields: dict[str, object] = {name: read(got) for name, read, got in zip(names, reads, groups[1:])}
