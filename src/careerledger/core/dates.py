@@ -17,15 +17,16 @@ from datetime import date, timedelta
 
 from .entries import Duration
 
-_DATE = re.compile(r"(\d{4})-(\d\d)(?:-(\d\d))?")
+# Patterns are compiled (by re's cache) on first use: most runs need few of them.
+_DATE = r"(\d{4})-(\d\d)(?:-(\d\d))?"
 # at most 9 digits: a longer amount leaves the calendar anyway, and int() of
 # thousands of digits is slow or refused
-_DURATION = re.compile(r"(\d{1,9})([ymwd])")
+_DURATION = r"(\d{1,9})([ymwd])"
 
 
 def parse_date(text: str) -> date | None:
     """`2024-02-01` or `2024-02` (the 1st) -> date; None if not a real date."""
-    m = _DATE.fullmatch(text)
+    m = re.fullmatch(_DATE, text)
     if not m:
         return None
     try:
@@ -36,7 +37,7 @@ def parse_date(text: str) -> date | None:
 
 def parse_duration(text: str) -> Duration | None:
     """`3y`, `18m`, `6w`, `10d` -> Duration; None otherwise."""
-    m = _DURATION.fullmatch(text)
+    m = re.fullmatch(_DURATION, text)
     return Duration(int(m[1]), m[2]) if m else None
 
 
@@ -98,13 +99,13 @@ def shift(day: date, days: int) -> date:
 # words once and each piece matched once, with no recursion: no value,
 # however long or odd, takes more than a moment.
 
-_PERIOD = re.compile(
+_PERIOD = (
     r"(?P<year>[0-9]{4})(?:-?q(?P<q>[1-4])|-?w(?P<w>[0-9]{2})"
     r"|(?P<sep>[-/.])(?P<m>[0-9]{1,2})(?:(?P=sep)(?P<d>[0-9]{1,2}))?"
     r"|(?P<m6>[0-9]{2})(?P<d8>[0-9]{2})?)?"
-    r"|q(?P<quarter>[1-4])",
+    r"|q(?P<quarter>[1-4])"
 )
-_RELATIVE = re.compile(r"(?P<when>this|last|next)[ -]?(?P<unit>day|week|month|quarter|year)")
+_RELATIVE = r"(?P<when>this|last|next)[ -]?(?P<unit>day|week|month|quarter|year)"
 _DAYS = {"yesterday": -1, "today": 0, "tomorrow": 1}
 _STEPS = {"last": -1, "this": 0, "next": 1}
 _MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -190,10 +191,10 @@ def _single(text: str, as_of: date) -> Span | None:
         return day, shift(day, 1)
     if text in _MONTHS:
         return unit_span(date(as_of.year, _MONTHS[text], 1), "month")
-    m = _RELATIVE.fullmatch(text)
+    m = re.fullmatch(_RELATIVE, text)
     if m:
         return _relative(as_of, m["unit"], _STEPS[m["when"]])
-    m = _PERIOD.fullmatch(text)
+    m = re.fullmatch(_PERIOD, text)
     if not m:
         return None
     try:

@@ -220,7 +220,7 @@ def _metadata(
                 len(text.strip()),
             ))
             continue
-        key, quoted, word = m.groups()
+        key, quoted, word, tagged, dated, number = m.groups()
         if key in seen:
             problems.append(Problem(
                 Loc(file, line, m.start(1) + 1), "E205", f"'{key}:' is set twice on this entry",
@@ -228,8 +228,8 @@ def _metadata(
             ))
             continue
         seen[key] = line
-        # The commonest lines, `key: "text"` and `key: word` with a value that
-        # is welcome, read at once; the general path below would read them to
+        # The commonest lines, a string, word, tags, date or number welcome
+        # where it stands, read at once; the general path below would read them to
         # the same value (tests/test_syntax.py holds the two together).
         if key.startswith("x-") and len(key) > 2:
             if quoted is not None:
@@ -237,6 +237,15 @@ def _metadata(
                 continue
             if word is not None:
                 extra.append((key, sys.intern(word)))
+                continue
+            if tagged is not None:
+                extra.append((key, tuple(t[1:] for t in tagged.split())))
+                continue
+            if dated is not None and (day := _day(dated)) is not None:
+                extra.append((key, day))
+                continue
+            if number is not None:
+                extra.append((key, int(number)))
                 continue
         elif (spec := keys.get(key)) is not None:
             type_ = spec.type
@@ -250,12 +259,27 @@ def _metadata(
                 if type_ == S.YES and word in ("yes", "no"):
                     fields[spec.field] = word == "yes"
                     continue
+            elif tagged is not None:
+                if type_ == S.TAGS:
+                    fields[spec.field] = tuple(t[1:] for t in tagged.split())
+                    continue
+                if type_ == S.TAG and " " not in tagged and "\t" not in tagged:
+                    fields[spec.field] = tagged[1:]
+                    continue
+            elif dated is not None and type_ == S.DATE and (day := _day(dated)) is not None:
+                fields[spec.field] = day
+                continue
+            elif number is not None and type_ in (S.COUNT, S.SCORE):
+                n = int(number)
+                if 1 <= n and (type_ == S.COUNT or n <= 5):
+                    fields[spec.field] = n
+                    continue
         if quoted:
             toks = [Tok("string", quoted, m.start(2) + 1)]
         elif word:
             toks = [Tok("word", word, m.start(3) + 1)]
         else:
-            toks = tokens(text, m.end())
+            toks = tokens(text, text.index(":", m.end(1)) + 1)
         kcol = m.start(1) + 1
         try:
             if key.startswith("x-") and len(key) > 2:

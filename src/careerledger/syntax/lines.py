@@ -328,7 +328,7 @@ class _Lines:
             self.items.append(Rejected(entry.loc))
         if "careerledger:" in text:
             found = comment(text)
-            m = SUPPRESS.match(found.text) if found else None
+            m = re.match(SUPPRESS, found.text) if found else None
             if found and m:
                 self.items.append(Suppress(Loc(self.file, line, found.col + m.start(1)), m[1].strip()))
 

@@ -13,7 +13,10 @@ from typing import NamedTuple
 # ([^"\\]* runs between escapes) for the same reason.
 _END = r"(?=[\s;\"]|$)"
 TAG_BODY = r"[a-z0-9_/-]+"  # what follows the # of a tag
-_TOKEN = re.compile(
+#
+# Compiled on the first line that needs it: the plain lines most files hold
+# are read without it (syntax/entry.py).
+_TOKEN = (
     r"""[ \t]*(?:
       (?P<string>"[^"\\\n]*(?:\\.[^"\\\n]*)*")
     | (?P<word>[A-Za-z_][A-Za-z0-9_-]*)""" + _END + r"""
@@ -24,14 +27,27 @@ _TOKEN = re.compile(
     | (?P<duration>\d+[ymwd])""" + _END + r"""
     | (?P<number>[+-]?\d+(?:\.\d+)?)""" + _END + r"""
     | (?P<bad>[^\s;"]+)
-    )""",
-    re.X,
+    )"""
 )
-SUPPRESS = re.compile(r";\s*careerledger:\s*ignore\s+(.*)")
-# `key:`, and in the same match the commonest values, a plain string or a
-# word alone on the line, so that most metadata lines need no second scan.
-# The indentation is optional: a line reported as unindented is still read.
-KEY = re.compile(r"""[ \t]*([^\s:;"]+)[ \t]*:(?:[ \t]*(?:("[^"\\\n]*")|([a-z][a-z0-9-]*))[ \t]*$)?""")
+_scanner: "re.Pattern[str] | None" = None
+
+
+def _token() -> "re.Pattern[str]":
+    global _scanner
+    if _scanner is None:
+        _scanner = re.compile(_TOKEN, re.X)
+    return _scanner
+
+
+SUPPRESS = r";\s*careerledger:\s*ignore\s+(.*)"  # compiled (by re's cache) when a line has one
+# `key:`, and in the same match the commonest values alone on the line: a
+# plain string, a word, tags, a date or a whole number, so that most metadata lines need no
+# second scan. The indentation is optional: a line reported as unindented is
+# still read.
+KEY = re.compile(
+    r"""[ \t]*([^\s:;"]+)[ \t]*:(?:[ \t]*(?:("[^"\\\n]*")|([a-z][a-z0-9-]*)|(#""" + TAG_BODY + r"(?:[ \t]+#" + TAG_BODY
+    + r""")*)|(\d{4}-\d\d(?:-\d\d)?)|([0-9]{1,18}))[ \t]*$)?"""
+)
 
 # How a token of each kind is named in a message ("unexpected a date 2024-01").
 SHOWN = {
@@ -69,7 +85,7 @@ def tokens(line: str, start: int = 0) -> list[Tok]:
     new = tuple.__new__  # Tok(...) without its Python-level __new__: this is the hot loop
     # Trailing white space ends the scan: each position in it would otherwise
     # scan all of it again before failing (quadratic in the spaces).
-    for m in _TOKEN.finditer(line, start, len(line.rstrip(" \t"))):
+    for m in (_scanner or _token()).finditer(line, start, len(line.rstrip(" \t"))):
         kind = m.lastgroup
         if kind == "comment":
             break
@@ -80,7 +96,7 @@ def tokens(line: str, start: int = 0) -> list[Tok]:
 
 def comment(line: str) -> Tok | None:
     """The line's `;` comment as a token, or None (a `;` inside a string is text)."""
-    for m in _TOKEN.finditer(line, 0, len(line.rstrip(" \t"))):
+    for m in (_scanner or _token()).finditer(line, 0, len(line.rstrip(" \t"))):
         if m.lastgroup == "comment":
             return Tok("comment", m.group("comment"), m.start("comment") + 1)
     return None

@@ -12,8 +12,9 @@ from ..core.entries import Duration, Loc
 from ..core.problems import Problem, did_you_mean
 from .tokens import QUOTES, TAG, TAG_BODY, Tok
 
-_ESCAPE = re.compile(r"\\(.)")
-_DATE_LIKE = re.compile(r"\d{2,4}[-/.]\d")
+# compiled (by re's cache) by the first line that needs them: few do
+_ESCAPE = r"\\(.)"
+_DATE_LIKE = r"\d{2,4}[-/.]\d"
 
 _DESCRIBE = {
     S.STRING: 'a "quoted string"',
@@ -77,7 +78,7 @@ def value(
     elif type_ == S.DATE:
         if k == "date":
             return date_value(file, line, tok)
-        if _DATE_LIKE.match(tok.text):
+        if re.match(_DATE_LIKE, tok.text):
             value_error(file, line, tok, type_, "E103")
     elif type_ == S.DURATION:
         if k == "duration":
@@ -250,7 +251,7 @@ def wrong_quotes(file: str, line: int, tok: Tok, text: str, code: str) -> NoRetu
 def _inner(tok: Tok, text: str) -> str | None:
     """The text inside a quoted token (straight, curly or single quotes), or None."""
     if tok.kind == "string":
-        return _ESCAPE.sub(r"\1", tok.text[1:-1])
+        return re.sub(_ESCAPE, r"\1", tok.text[1:-1])
     if tok.kind == "bad" and tok.text[0] in QUOTES:
         return quoted_text(tok, text)
     return None
@@ -364,14 +365,14 @@ def string(file: str, line: int, tok: Tok) -> str:
     text = tok.text[1:-1]
     if "\\" not in text:
         return shared(text)
-    for m in _ESCAPE.finditer(text):
+    for m in re.finditer(_ESCAPE, text):
         if m[1] not in '"\\':
             raise Bad(Problem(
                 Loc(file, line, tok.col + 1 + m.start()), "E102",
                 f"unknown escape \\{m[1]} in a string",
                 'a string may escape only \\" and \\\\', 2,
             ))
-    return _ESCAPE.sub(r"\1", text)
+    return re.sub(_ESCAPE, r"\1", text)
 
 
 def string_check(file: str, line: int, tok: Tok) -> None:
