@@ -233,21 +233,33 @@ def table(cols: Sequence[Col], rows: Sequence[Sequence[str]], width: int, *, pai
                 parts.append(line + " " * (w - cells(line)))
             out.append(sep.join(parts).rstrip())
         out.append(sep.join("-" * w for w in widths).rstrip())
+    tone = tone if paint.on else None  # with colour off no cell asks for its tone
+    wrapped_cells: dict[tuple[str, int], list[str]] = {}  # a name or a word recurs in thousands of rows
     for r, (row, size) in enumerate(zip(rows, sizes, strict=True)):
         if all(n <= w for n, w in zip(size, widths, strict=True)) and not any("\n" in c for c in row):
             # the common row: every cell on one line, no wrapping to work out
-            parts = [paint(c.replace(NBSP, " "), tone(r, i) if tone else None) + " " * (w - n)
-                     for i, (c, n, w) in enumerate(zip(row, size, widths, strict=True))]
+            if tone is None:
+                parts = [c.replace(NBSP, " ") + " " * (w - n) for c, n, w in zip(row, size, widths, strict=True)]
+            else:
+                parts = [paint(c.replace(NBSP, " "), tone(r, i)) + " " * (w - n)
+                         for i, (c, n, w) in enumerate(zip(row, size, widths, strict=True))]
             out.append(sep.join(parts).rstrip())
             continue
-        parts_lines = [wrap(cell, w) if n > w or "\n" in cell else [cell.replace(NBSP, " ")]
-                       for cell, n, w in zip(row, size, widths, strict=True)]
+        parts_lines = []
+        for cell, n, w in zip(row, size, widths, strict=True):
+            if n > w or "\n" in cell:
+                lines = wrapped_cells.get((cell, w))
+                if lines is None:
+                    lines = wrapped_cells[cell, w] = wrap(cell, w)
+                parts_lines.append(lines)
+            else:
+                parts_lines.append([cell.replace(NBSP, " ")])
         depth = max(len(p) for p in parts_lines)
         for k in range(depth):
             parts = []
             for i, (p, w) in enumerate(zip(parts_lines, widths, strict=True)):
                 line = p[k] if k < len(p) else ""
-                parts.append(paint(line, tone(r, i) if tone else None) + " " * (w - cells(line)))
+                parts.append((paint(line, tone(r, i)) if tone else line) + " " * (w - cells(line)))
             out.append(sep.join(parts).rstrip())
     return out
 
