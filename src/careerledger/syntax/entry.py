@@ -3,8 +3,8 @@ against the schema (core/schema.py)."""
 
 import re
 import sys
-from datetime import date
 from collections.abc import Callable
+from datetime import date
 from functools import lru_cache
 
 from ..core import schema as S
@@ -161,9 +161,17 @@ def _plain_pattern(kind: S.Kind) -> Plain | None:
     pattern = _shapes.get(shape)
     if pattern is None:
         pattern = _shapes[shape] = re.compile(shape)
-    read = {S.STRING: shared, S.SCORE: int}
     args = [a for a in kind.args if a.field is not None]
-    return pattern, kind, tuple(a.field for a in args), tuple(read.get(a.type, sys.intern) for a in args)  # type: ignore[misc]
+    fields = tuple(a.field for a in args if a.field is not None)
+    return pattern, kind, fields, tuple(_plain_read(a.type) for a in args)
+
+
+def _plain_read(type_: S.ValueType) -> Callable[[str], object]:
+    if type_ == S.STRING:
+        return shared
+    if type_ == S.SCORE:
+        return int
+    return sys.intern  # a tag, a word of an enumeration
 
 
 @lru_cache(maxsize=1024)
@@ -196,7 +204,7 @@ def _plain_head(text: str) -> Head | None:
     if day is None:
         return None  # not a day of the calendar: _head says so
     groups = m.groups()
-    fields: dict[str, object] = {name: read(got) for name, read, got in zip(names, reads, groups[1:])}
+    fields: dict[str, object] = {name: read(got) for name, read, got in zip(names, reads, groups[1:], strict=False)}
     if groups[-1]:
         fields["tags"] = tag_set(tuple(t[1:] for t in groups[-1].split()))
     return keyword, kind, day, 1, day_end + 2, fields
@@ -207,7 +215,7 @@ def _metadata(
     problems: list[Problem],
 ) -> dict[str, int]:
     """Fill `fields` from the metadata lines; -> key -> the line it is on."""
-    extra = []
+    extra: list[tuple[str, object]] = []
     seen: dict[str, int] = {}
     keys = kind.keys
     for line, text in metas:
@@ -253,7 +261,7 @@ def _metadata(
                 fields[spec.field] = shared(quoted[1:-1])
                 continue
             if word is not None:
-                if type_ == S.WORD or isinstance(type_, tuple) and word in type_:
+                if type_ == S.WORD or (isinstance(type_, tuple) and word in type_):
                     fields[spec.field] = sys.intern(word)
                     continue
                 if type_ == S.YES and word in ("yes", "no"):
@@ -271,7 +279,7 @@ def _metadata(
                 continue
             elif number is not None and type_ in (S.COUNT, S.SCORE):
                 n = int(number)
-                if 1 <= n and (type_ == S.COUNT or n <= 5):
+                if n >= 1 and (type_ == S.COUNT or n <= 5):
                     fields[spec.field] = n
                     continue
         if quoted:
