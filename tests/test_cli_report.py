@@ -423,3 +423,22 @@ def test_output_to_a_full_device_is_one_message_and_leaves_no_temporary_file(jan
     assert done.stderr.decode().strip() == "Error: cannot write /dev/full: No space left on device"
     assert stat.S_ISCHR(os.stat("/dev/full").st_mode)
     assert not [p for p in jane.parent.iterdir() if p.name.endswith(".tmp")]
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_a_report_never_imports_tabulate(fmt):
+    # tabulate 0.10 imports importlib.metadata, tens of milliseconds on every
+    # run: the tables are laid out by careerledger (its layout, tabulate's).
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from careerledger.cli import main\n"
+        f"try:\n    main(['report', 'review', '--as-of', '2026-09-30', '--format', {fmt!r}, {str(JANE)!r}])\n"
+        "except SystemExit as e:\n    assert not e.code, e.code\n"
+        "print('tabulate' in sys.modules, 'importlib.metadata' in sys.modules, file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "| " in done.stdout or fmt == "text"
+    assert done.stderr.strip() == "False False"

@@ -12,11 +12,13 @@ import json
 
 import pytest
 from conftest import D, ledger
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from test_reports import REVIEW, TWO_ROLES, report
 
 from careerledger import reports as R
 from careerledger.render import REPORT_FORMATS
-from careerledger.render.report import length_text, only, render, sparkline
+from careerledger.render.report import _pipe_table, length_text, only, render, sparkline
 from careerledger.reports import model as M
 from careerledger.reports.model import Length
 
@@ -94,3 +96,31 @@ def test_shares_of_a_whole_add_up_to_100_percent_by_largest_remainder():
     rep = M.Report("x", "X", None, D("2020-01-01"), M.Cover("career", None, D("2020-01-01")), R.ALL, (section,))
     assert render(rep, "text").splitlines()[-4:] == [
         "  learning  28%", "  impact    71%", "  gap       1%", "  all       100%"]
+
+
+# any text but what would end a line (tabulate would split the row; no value of
+# a ledger holds one) and escape codes (tabulate measures a cell without them)
+_CELL = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\n\r\x0b\x0c\x1b\x1c\x1d\x1e\x85\u2028\u2029"),
+                max_size=12)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.integers(1, 4).flatmap(lambda n: st.tuples(
+    st.lists(_CELL.filter(lambda h: h == h.strip()), min_size=n, max_size=n),
+    st.lists(st.lists(_CELL, min_size=n, max_size=n), max_size=5))))
+def test_markdown_tables_are_laid_out_as_tabulates_github_format(table):
+    # careerledger renders its markdown tables itself (tabulate's import alone
+    # costs a report tens of milliseconds); tabulate is the reference layout.
+    from tabulate import tabulate
+
+    headers, rows = table
+    assert _pipe_table(headers, rows) == tabulate(rows, headers=headers, tablefmt="github", disable_numparse=True)
+
+
+def test_a_markdown_table_pads_its_columns_and_strips_its_cells():
+    assert _pipe_table(["Title", "Org"], [[" PM ", "Acme"], ["Senior PM, Growth", ""]]) == (
+        "| Title             | Org   |\n"
+        "|-------------------|-------|\n"
+        "| PM                | Acme  |\n"
+        "| Senior PM, Growth |       |"
+    )
