@@ -192,6 +192,9 @@ def report_cases(tools, n, outdir, names):
     for name in names:
         cases.append(Case("reports", name, f"careerledger report {name} ({n:,})",
                           [cl, "report", name, "--as-of", AS_OF, "--format", "text", path], path))
+    if "review" in names:  # markdown is review's own format (a packet to paste), and has its own tables
+        cases.append(Case("reports", "review --format markdown", f"careerledger report review, markdown ({n:,})",
+                          [cl, "report", "review", "--as-of", AS_OF, "--format", "markdown", path], path))
     return cases
 
 
@@ -505,9 +508,9 @@ def reports_section(w, group, n):
     check = group[0]
     w("## Reports")
     w("")
-    w(f"Every report on the {n:,}-entry ledger, `careerledger report NAME --as-of {AS_OF} --format text FILE`,")
-    w("timed in the same rounds as `check` on that file; the ratio is the median of the per-round ratios")
-    w("report ÷ `check` (target: at most 1.1×).")
+    w(f"Every report on the {n:,}-entry ledger, `careerledger report NAME --as-of {AS_OF} --format text FILE`")
+    w("(and `review` as markdown too, the format it prints by default), timed in the same rounds as `check`")
+    w("on that file; the ratio is the median of the per-round ratios report ÷ `check` (target: at most 1.1×).")
     w("")
     w("| command | median | runs | ÷ `check` | verdict |")
     w("|---|---|---|---|---|")
@@ -626,13 +629,31 @@ def with_kept_sections(new, old):
     """`new` with the `## ` sections of `old` that run.py does not write put back.
 
     bench/lsp.py --write-doc keeps "## Language server" and bench/scaling.py
-    --write-doc "## Hostile inputs" in the same file; regenerating the tables
-    must not drop them.
+    --write-doc "## Hostile inputs" in the same file, and a section written by
+    hand (what stands in the way of a target) may sit among them; regenerating
+    the tables must not drop them. A kept section goes back after the section
+    of run.py's it followed, or where KEPT_HERE marks when that one is gone.
     """
     written = set(re.findall(r"^## [^\n]*", new, re.M))
     assert written <= OWN_SECTIONS, f"add {written - OWN_SECTIONS} to OWN_SECTIONS"
-    kept = [m.group(0).rstrip("\n") + "\n" for m in SECTION.finditer(old) if m.group(1) not in OWN_SECTIONS]
-    return new.replace(KEPT_HERE + "\n", "".join(part + "\n" for part in kept), 1)
+    after: dict[str, list[str]] = {}  # an own section of new -> the kept sections that follow it
+    loose = []
+    anchor = None
+    for m in SECTION.finditer(old):
+        if m.group(1) in OWN_SECTIONS:
+            anchor = m.group(1)
+            continue
+        part = m.group(0).rstrip("\n") + "\n\n"
+        if anchor in written:
+            after.setdefault(anchor, []).append(part)
+        else:
+            loose.append(part)
+    out = new.replace(KEPT_HERE + "\n", "".join(loose), 1)
+    for title, parts in after.items():
+        at = out.index(title + "\n")
+        m = SECTION.match(out, at)
+        out = out[:m.end()] + "".join(parts) + out[m.end():]
+    return out
 
 
 def write_doc(text, path):
