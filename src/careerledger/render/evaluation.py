@@ -10,7 +10,6 @@ wrapped to the width the command is given (`--width`, else the terminal's,
 else 80).
 """
 
-import json
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from fractions import Fraction
@@ -477,6 +476,8 @@ def comparison(cmp: Comparison, fmt: str, owner: str | None = None, width: int =
 
 
 def _json(data: dict[str, object]) -> str:
+    import json  # only for --format json
+
     return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
 

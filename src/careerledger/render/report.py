@@ -16,9 +16,7 @@ disagree; they differ only in how a value is written:
 docs/json.md documents the JSON; its version is reports.JSON_VERSION.
 """
 
-import csv
 import io
-import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from typing import TypedDict, TypeGuard
@@ -359,6 +357,8 @@ def csv_(report: R.Report) -> str:
     """One section's table: the header row (column keys; `field,value` for
     facts), then its rows. A spreadsheet reads one table per file, so a report
     of several sections is rendered one section at a time (`only`, --section)."""
+    import csv  # csv and json only for their formats: text and markdown need neither
+
     assert len(report.sections) == 1, "csv renders one section: pick it with only()"
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
@@ -436,6 +436,8 @@ def to_data(report: R.Report) -> dict[str, object]:
 
 
 def json_(report: R.Report) -> str:
+    import json
+
     return json.dumps(to_data(report), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
 
