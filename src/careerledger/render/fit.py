@@ -18,6 +18,7 @@ from typing import NamedTuple
 DEFAULT_WIDTH = 80  # when standard output is no terminal and $COLUMNS says nothing
 MIN_WIDTH = 20  # below this nothing reads; a smaller --width or $COLUMNS is taken as this
 GAP = 2  # spaces between two columns, as tabulate's `simple` and `plain` tables
+HEADER_PAD = 2  # a headed column is at least its header and this much wider, as tabulate lays it out
 NBSP = "\u00a0"  # joins the words of one list item, so that a list wraps between items
 
 
@@ -209,7 +210,7 @@ def table(cols: Sequence[Col], rows: Sequence[Sequence[str]], width: int, *, pai
     for i in range(len(cols)):
         w = max([size[i] for size in sizes] + [cells(heads[i])])
         content.append(w)
-        natural.append(max(w, cells(heads[i]) + 2) if headed else w)  # tabulate pads a header by 2
+        natural.append(max(w, cells(heads[i]) + HEADER_PAD) if headed else w)
     if sum(natural) + GAP * (len(cols) - 1) <= width:
         widths, gap = natural, GAP
     else:

@@ -336,7 +336,8 @@ def _pipe_table(headers: list[str], rows: list[list[str]]) -> str:
     imports importlib.metadata); tests/test_report_formats.py holds the two
     together."""
     rows = [[cell.strip() for cell in row] for row in rows]
-    widths = [max([len(h) + 2] + [len(row[i]) for row in rows]) for i, h in enumerate(headers)]
+    # len, not terminal cells: markdown is read as source text, and tabulate counts so too
+    widths = [max([len(h) + fit.HEADER_PAD] + [len(row[i]) for row in rows]) for i, h in enumerate(headers)]
     lines = ["| " + " | ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)) + " |",
              "|" + "|".join("-" * (w + 2) for w in widths) + "|"]
     lines += ["| " + " | ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) + " |" for row in rows]

@@ -161,9 +161,9 @@ def _plain_pattern(kind: S.Kind) -> Plain | None:
     pattern = _shapes.get(shape)
     if pattern is None:
         pattern = _shapes[shape] = re.compile(shape)
-    args = [a for a in kind.args if a.field is not None]
-    fields = tuple(a.field for a in args if a.field is not None)
-    return pattern, kind, fields, tuple(_plain_read(a.type) for a in args)
+    fields = tuple(a.field for a in kind.args if a.field is not None)
+    reads = tuple(_plain_read(a.type) for a in kind.args if a.field is not None)
+    return pattern, kind, fields, reads
 
 
 def _plain_read(type_: S.ValueType) -> Callable[[str], object]:
@@ -204,7 +204,8 @@ def _plain_head(text: str) -> Head | None:
     if day is None:
         return None  # not a day of the calendar: _head says so
     groups = m.groups()
-    fields: dict[str, object] = {name: read(got) for name, read, got in zip(names, reads, groups[1:], strict=False)}
+    values = groups[1:-1]  # the first group is the day, the last the tags
+    fields: dict[str, object] = {name: read(got) for name, read, got in zip(names, reads, values, strict=True)}
     if groups[-1]:
         fields["tags"] = tag_set(tuple(t[1:] for t in groups[-1].split()))
     return keyword, kind, day, 1, day_end + 2, fields
